@@ -1,0 +1,1 @@
+"""Accounts: users, roles, sign-up/in/out, password reset, profile."""

@@ -1,0 +1,1 @@
+"""Outgoing mail: SMTP when configured, otherwise the log plus an outbox admins can read."""

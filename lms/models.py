@@ -1,0 +1,3 @@
+"""Imports every area's tables so that Base.metadata is complete (for Alembic and tests)."""
+from lms.accounts.models import User  # noqa: F401
+from lms.mail.models import OutboxMessage  # noqa: F401

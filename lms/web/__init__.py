@@ -1,0 +1,1 @@
+"""Shared web layer: base templates, static assets, security headers, error pages."""

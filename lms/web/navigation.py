@@ -1,0 +1,75 @@
+"""Main navigation, dashboard panels and time display, contributed to by each area."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flask import Flask, current_app, request, url_for
+from flask_login import current_user
+
+# The main sections, in menu order: (label, endpoint). An entry shows once its area registers the endpoint.
+MAIN_SECTIONS = [
+    ("Dashboard", "web.dashboard"),
+    ("Courses", "content.catalog"),
+    ("Practice", "assessment.practice"),
+    ("Mock exams", "assessment.exams"),
+    ("Review", "readiness.review"),
+    ("CE credits", "credits.ledger"),
+    ("Teaching", "schools.cohorts"),
+    ("Admin", "schools.admin_users"),
+]
+STAFF_ONLY = {"schools.cohorts"}
+ADMIN_ONLY = {"schools.admin_users"}
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    href: str
+    current: bool
+
+
+def nav_items() -> list[NavItem]:
+    items = []
+    for label, endpoint in MAIN_SECTIONS:
+        if endpoint not in current_app.view_functions or not _may_see(endpoint):
+            continue
+        href = url_for(endpoint)
+        items.append(NavItem(label, href, request.path == href or
+                             (href != "/" and request.path.startswith(href.rstrip("/") + "/"))))
+    return items
+
+
+def _may_see(endpoint: str) -> bool:
+    if endpoint in STAFF_ONLY:
+        return current_user.is_authenticated and current_user.is_staff
+    if endpoint in ADMIN_ONLY:
+        return current_user.is_authenticated and current_user.is_admin
+    return True
+
+
+def register_panel(app: Flask, template: str) -> None:
+    """Add a template to the learner dashboard."""
+    app.extensions.setdefault("lms.dashboard_panels", []).append(template)
+
+
+def localtime(value: datetime | None, fmt: str = "%d %b %Y, %H:%M") -> str:
+    """A UTC datetime shown in the signed-in user's time zone."""
+    if value is None:
+        return ""
+    zone_name = current_user.time_zone if current_user.is_authenticated else "UTC"
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = value.astimezone(zone)
+    return f"{local.strftime(fmt)} {local.tzname()}"
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["localtime"] = localtime
+    app.context_processor(lambda: {
+        "nav_items": nav_items,
+        "dashboard_panels": lambda: app.extensions.get("lms.dashboard_panels", []),
+    })

@@ -1,0 +1,40 @@
+from lms.web.redirects import safe_next
+
+
+def test_home_has_csp_and_landmarks(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    page = response.get_data(as_text=True)
+    assert 'class="skip-link"' in page and "<main" in page and '<nav aria-label="Main">' in page
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404 and "Page not found" in response.get_data(as_text=True)
+
+
+def test_errors_never_show_a_stack_trace(app, client):
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    response = client.get("/boom")
+    assert response.status_code == 500
+    assert "secret internals" not in response.get_data(as_text=True)
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_session_cookie_flags(client, learner):
+    from tests.conftest import PASSWORD
+    response = client.post("/sign-in", data={"email": learner.email, "password": PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_safe_next_accepts_only_local_paths():
+    for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)",
+                "http:/evil", "evil.example", "/ok\nLocation: x"]:
+        assert safe_next(bad, "/dashboard") == "/dashboard", bad
+    assert safe_next("/courses?kind=ce", "/") == "/courses?kind=ce"
