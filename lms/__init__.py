@@ -13,6 +13,7 @@ from lms import db
 from lms.accounts.loader import init_login
 from lms.accounts.views import bp as accounts_bp
 from lms.cli import register as register_cli
+from lms.content import views as content_views
 from lms.extensions import csrf, limiter, login_manager
 from lms.mail.views import bp as mail_bp
 from lms.web import errors, navigation, security
@@ -70,6 +71,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     for blueprint in (web_bp, accounts_bp, mail_bp):
         app.register_blueprint(blueprint)
+    content_views.init_app(app)
     security.init_app(app)
     navigation.init_app(app)
     errors.init_app(app)

@@ -4,12 +4,13 @@ from __future__ import annotations
 import getpass
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import AppGroup
 
 from lms import db, migrate
 from lms.accounts import service
 from lms.accounts.models import Role
+from lms.content.cli import content_cli, sync_command as content_sync
 
 db_cli = AppGroup("db", help="Create or upgrade the database schema.")
 
@@ -63,24 +64,23 @@ def demo() -> None:
         click.echo(f"  {role.value:<10} {email:<26} password: {password}")
 
 
+# What `init` loads after migrating: the shipped content, when there is any.
+INIT_STEPS: list[click.Command] = [content_sync]
+
+
 @click.command("init")
 @click.option("--demo/--no-demo", "with_demo", default=True)
 @click.pass_context
 def init(ctx: click.Context, with_demo: bool) -> None:
     """Migrate, load the shipped content, and create the demo accounts."""
     migrate.upgrade(db.engine())
-    for step in current_app.extensions.get("lms.init_steps", []):
+    for step in INIT_STEPS:
         ctx.invoke(step)
     if with_demo:
         ctx.invoke(demo)
 
 
-def register_init_step(app: Flask, command: click.Command) -> None:
-    """An area's command that `init` runs after migrating (e.g. loading shipped content)."""
-    app.extensions.setdefault("lms.init_steps", []).append(command)
-
-
 def register(app: Flask) -> None:
     app.cli.add_command(db_cli)
-    for command in (create_admin, demo, init):
+    for command in (create_admin, demo, init, content_cli):
         app.cli.add_command(command)

@@ -1,3 +1,4 @@
 """Imports every area's tables so that Base.metadata is complete (for Alembic and tests)."""
 from lms.accounts.models import User  # noqa: F401
 from lms.mail.models import OutboxMessage  # noqa: F401
+from lms.content.models import Course, Enrollment, Module, ModuleProgress  # noqa: F401

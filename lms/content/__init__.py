@@ -1,0 +1,1 @@
+"""Courses from Markdown: loading, validation, sync, rendering, catalog, progress, search."""
