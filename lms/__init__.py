@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_login import current_user
 
 import config as settings
 from lms import db
 from lms.accounts.loader import init_login
 from lms.accounts.views import bp as accounts_bp
 from lms.cli import register as register_cli
+from lms.assessment import attempt_views, history
+from lms.assessment import views as assessment_views
 from lms.content import views as content_views
 from lms.extensions import csrf, limiter, login_manager
 from lms.mail.views import bp as mail_bp
@@ -72,6 +75,7 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (web_bp, accounts_bp, mail_bp):
         app.register_blueprint(blueprint)
     content_views.init_app(app)
+    _init_assessment(app)
     security.init_app(app)
     navigation.init_app(app)
     errors.init_app(app)
@@ -79,3 +83,10 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_cli(app: Flask) -> None:
     register_cli(app)
+
+
+def _init_assessment(app: Flask) -> None:
+    app.register_blueprint(assessment_views.bp)
+    app.register_blueprint(attempt_views.bp)
+    navigation.register_panel(app, "assessment/dashboard_panel.html")
+    app.context_processor(lambda: {"open_attempts": lambda: history.open_attempts(db.session(), current_user.id)})

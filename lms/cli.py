@@ -10,14 +10,15 @@ from flask.cli import AppGroup
 from lms import db, migrate
 from lms.accounts import service
 from lms.accounts.models import Role
+from lms.assessment.cli import questions_cli, sync_command as questions_sync
 from lms.content.cli import content_cli, sync_command as content_sync
 
 db_cli = AppGroup("db", help="Create or upgrade the database schema.")
 
 DEMO_ACCOUNTS = [
-    ("learner@example.com", "Demo Learner", Role.learner, "learner-demo-2026"),
-    ("instructor@example.com", "Demo Instructor", Role.instructor, "instructor-demo-2026"),
-    ("admin@example.com", "Demo Admin", Role.admin, "admin-demo-2026"),
+    ("learner@example.com", "Demo Learner", Role.learner, "mblex-ready-2026"),
+    ("instructor@example.com", "Demo Instructor", Role.instructor, "teach-well-2026"),
+    ("admin@example.com", "Demo Admin", Role.admin, "keep-records-2026"),
 ]
 
 
@@ -65,7 +66,7 @@ def demo() -> None:
 
 
 # What `init` loads after migrating: the shipped content, when there is any.
-INIT_STEPS: list[click.Command] = [content_sync]
+INIT_STEPS: list[click.Command] = [content_sync, questions_sync]
 
 
 @click.command("init")
@@ -82,5 +83,5 @@ def init(ctx: click.Context, with_demo: bool) -> None:
 
 def register(app: Flask) -> None:
     app.cli.add_command(db_cli)
-    for command in (create_admin, demo, init, content_cli):
+    for command in (create_admin, demo, init, content_cli, questions_cli):
         app.cli.add_command(command)

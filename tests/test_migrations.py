@@ -17,4 +17,4 @@ def _is_fts_artifact(diff) -> bool:
     """Full-text-search tables are created by migrations with raw SQL, outside the models."""
     item = diff[1] if isinstance(diff, tuple) and len(diff) > 1 else None
     name = getattr(item, "name", "") or ""
-    return isinstance(diff, tuple) and diff[0] == "remove_table" and "fts" in name
+    return isinstance(diff, tuple) and diff[0] in ("remove_table", "remove_index") and ("fts" in name or "search" in name)

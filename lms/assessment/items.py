@@ -211,14 +211,16 @@ def assign_ids(questions: list[QuestionData]) -> None:
     Explicit ids are kept as they are; derived ids get ``-2``, ``-3``... to stay unique.
     """
     taken = {q.id for q in questions if q.id}
+    last_suffix: dict[str, int] = {}
     for question in questions:
         if question.id:
             continue
         base = slugify(question.title or question.stem)
-        candidate, n = base, 1
+        candidate, n = base, last_suffix.get(base, 1)
         while candidate in taken:
             n += 1
             candidate = f"{base}-{n}"
+        last_suffix[base] = n
         question.id = candidate
         taken.add(candidate)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from lms.assessment.blueprint import Blueprint
-from lms.content.yamlmap import LinedMapping, Problem, parse_mapping
+from lms.yamlsource import LinedMapping, Problem, parse_mapping
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MODULE_FILE = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]{0,79})\.md$")
