@@ -48,6 +48,7 @@ def from_environment() -> dict[str, object]:
         "CERTIFICATE_SIGNER": os.environ.get("LMS_CERTIFICATE_SIGNER", ""),
         "CONTENT_PATH": os.environ.get("LMS_CONTENT_PATH", str(BASE_DIR / "courses")),
         "QUESTION_BANK_PATH": os.environ.get("LMS_QUESTION_BANK_PATH", str(BASE_DIR / "question_bank")),
+        "CE_SEAT_TIME_SHARE": float(os.environ.get("LMS_CE_SEAT_TIME_SHARE", "0.5")),
         "PASSWORD_RESET_MAX_AGE": _int("LMS_PASSWORD_RESET_MAX_AGE", 3600),
         "SESSION_COOKIE_SECURE": env == "production",
     }

@@ -17,6 +17,7 @@ from lms.cli import register as register_cli
 from lms.assessment import attempt_views, history
 from lms.assessment import views as assessment_views
 from lms.content import views as content_views
+from lms.credits import setup as credits_setup
 from lms.extensions import csrf, limiter, login_manager
 from lms.mail.views import bp as mail_bp
 from lms.web import errors, navigation, security
@@ -76,6 +77,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     content_views.init_app(app)
     _init_assessment(app)
+    credits_setup.init_app(app)
     security.init_app(app)
     navigation.init_app(app)
     errors.init_app(app)

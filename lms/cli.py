@@ -5,7 +5,7 @@ import getpass
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from lms import db, migrate
 from lms.accounts import service
@@ -38,6 +38,7 @@ def db_downgrade(revision: str) -> None:
 
 
 @click.command("create-admin")
+@with_appcontext
 @click.option("--email", prompt=True)
 @click.option("--name", "full_name", prompt="Full name")
 @click.option("--password", envvar="LMS_ADMIN_PASSWORD", default=None, help="Or set LMS_ADMIN_PASSWORD.")
@@ -52,6 +53,7 @@ def create_admin(email: str, full_name: str, password: str | None) -> None:
 
 
 @click.command("demo")
+@with_appcontext
 def demo() -> None:
     """Create (or reset) the demo accounts and print their credentials."""
     session = db.session()
@@ -70,6 +72,7 @@ INIT_STEPS: list[click.Command] = [content_sync, questions_sync]
 
 
 @click.command("init")
+@with_appcontext
 @click.option("--demo/--no-demo", "with_demo", default=True)
 @click.pass_context
 def init(ctx: click.Context, with_demo: bool) -> None:

@@ -18,9 +18,11 @@ MAIN_SECTIONS = [
     ("CE credits", "credits.ledger"),
     ("Teaching", "schools.cohorts"),
     ("Admin", "schools.admin_users"),
+    ("Certificates", "certificates.admin_list"),
+    ("Outbox", "mail.outbox"),
 ]
 STAFF_ONLY = {"schools.cohorts"}
-ADMIN_ONLY = {"schools.admin_users"}
+ADMIN_ONLY = {"schools.admin_users", "certificates.admin_list", "mail.outbox"}
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,9 @@ def _may_see(endpoint: str) -> bool:
     return True
 
 
-def register_panel(app: Flask, template: str) -> None:
-    """Add a template to the learner dashboard."""
-    app.extensions.setdefault("lms.dashboard_panels", []).append(template)
+def register_panel(app: Flask, template: str, page: str = "dashboard") -> None:
+    """Add a template to a page that shows panels from several areas ("dashboard", "course")."""
+    app.extensions.setdefault("lms.panels", {}).setdefault(page, []).append(template)
 
 
 def localtime(value: datetime | None, fmt: str = "%d %b %Y, %H:%M") -> str:
@@ -71,5 +73,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["localtime"] = localtime
     app.context_processor(lambda: {
         "nav_items": nav_items,
-        "dashboard_panels": lambda: app.extensions.get("lms.dashboard_panels", []),
+        "page_panels": lambda page: app.extensions.get("lms.panels", {}).get(page, []),
     })

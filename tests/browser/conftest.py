@@ -52,9 +52,15 @@ def browser(chromium_path: str) -> Iterator[object]:
 
 
 @pytest.fixture
-def live_app(database_url: str, tmp_path: Path) -> Iterator[object]:
+def live_config() -> dict[str, object]:
+    """Extra settings for the live app; a test module may override this fixture."""
+    return {}
+
+
+@pytest.fixture
+def live_app(database_url: str, tmp_path: Path, live_config: dict[str, object]) -> Iterator[object]:
     config = test_config(database_url, tmp_path / "instance", WTF_CSRF_ENABLED=True, SERVER_NAME=None)
-    config.update(getattr(live_app, "extra_config", {}))
+    config.update(live_config)
     app = lms.create_app(config)
     yield app
     empty_tables(app.extensions["lms.engine"])

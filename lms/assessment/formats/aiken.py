@@ -152,10 +152,10 @@ def _question_text(question: QuestionData) -> str:
         if not line or _OPTION.fullmatch(line) or _ANSWER.match(line):
             raise FormatError(question.line, f"the text of {question.id!r} has a line Aiken would misread: {line!r}")
     out = list(stem_lines)
-    for letter, choice in zip(_LETTERS, question.choices):
+    for letter, choice in zip(_LETTERS, question.choices, strict=False):
         if "\n" in choice.text or "\r" in choice.text:
             raise FormatError(question.line, f"a choice of {question.id!r} contains a line break")
         out.append(f"{letter}. {choice.text.strip()}")
-    correct = next(letter for letter, choice in zip(_LETTERS, question.choices) if choice.correct)
+    correct = next(letter for letter, choice in zip(_LETTERS, question.choices, strict=False) if choice.correct)
     out.append(f"ANSWER: {correct}")
     return "\n".join(out) + "\n"

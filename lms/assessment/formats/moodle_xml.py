@@ -80,9 +80,10 @@ class _TreeHandler(ContentHandler):
 
     def current_line(self) -> int:
         try:
-            return int(self.locator.getLineNumber()) if self.locator else 1
-        except (AttributeError, TypeError, ValueError):
-            return 1
+            line = self.locator.getLineNumber() if self.locator else None
+        except AttributeError:  # the expat parser is already gone
+            line = None
+        return line if isinstance(line, int) and line > 0 else 1
 
     def startElement(self, name: str, attrs: Any) -> None:  # noqa: N802 (SAX API)
         element = self.builder.start(name, dict(attrs.items()))
@@ -132,7 +133,7 @@ def _read_tree(data: str | bytes) -> tuple[ET.Element, dict[ET.Element, int]]:
         raise FormatError(handler.current_line(), "XML external references are not allowed") from None
     except (DefusedXmlException, SAXException) as error:
         raise FormatError(handler.current_line(), f"unsafe or unreadable XML: {error}") from None
-    except UnicodeError as error:
+    except UnicodeEncodeError as error:  # lone surrogates in a str
         raise FormatError(handler.current_line(), f"text cannot be read as XML: {error.reason}") from None
     return handler.builder.close(), handler.lines
 

@@ -24,7 +24,8 @@ def test_sample_file() -> None:
     assert first.id == "which-receptor-responds-to-tension-at-the-musculotendinous"
     assert first.line == 1
     # options written as "A)" and a question spread over two lines
-    assert second.stem == "A client reports numbness in the thumb and index finger.\nWhich nerve is most likely involved?"
+    assert second.stem == ("A client reports numbness in the thumb and index finger.\n"
+                           "Which nerve is most likely involved?")
     assert [c.correct for c in second.choices] == [False, False, True]
     assert second.line == 8
     assert third.choices[0].correct  # "ANSWER: a" in lower case

@@ -16,7 +16,7 @@ def section(name: str) -> str:
     """The text of one ``// == name ==`` section of the documented examples."""
     text = DATA.read_text(encoding="utf-8")
     parts = re.split(r"^// == (.+) ==$", text, flags=re.MULTILINE)
-    sections = dict(zip(parts[1::2], parts[2::2]))
+    sections = dict(zip(parts[1::2], parts[2::2], strict=True))
     return sections[name]
 
 

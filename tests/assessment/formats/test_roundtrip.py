@@ -62,7 +62,7 @@ def test_gift_documentation_examples_round_trip_through_gift_and_moodle_xml() ->
     via_xml = gift.parse(gift.export(moodle_xml.parse(moodle_xml.export(original)).questions)).questions
     # Moodle requires a name, so untitled questions come back named after their text
     assert [q.title for q in via_xml if not q.title] == []
-    assert via_xml == [dataclasses.replace(q, title=v.title) for q, v in zip(original, via_xml)]
+    assert via_xml == [dataclasses.replace(q, title=v.title) for q, v in zip(original, via_xml, strict=True)]
 
 
 def test_registry() -> None:
@@ -112,13 +112,13 @@ def questions(draw: st.DrawFn) -> QuestionData:
         matches = draw(st.lists(texts, min_size=2, max_size=4, unique=True))
         prompts = draw(st.lists(texts.filter(lambda t: "->" not in t), min_size=len(matches),
                                 max_size=len(matches)))
-        question.pairs = [Pair(p, m) for p, m in zip(prompts, matches)]
+        question.pairs = [Pair(p, m) for p, m in zip(prompts, matches, strict=True)]
         question.distractors = draw(st.lists(texts, max_size=2))
     assert question_problems(question) == []
     return question
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(questions(), min_size=1, max_size=4, unique_by=lambda q: q.id))
 def test_generated_questions_round_trip_through_gift(generated: list[QuestionData]) -> None:
     result = gift.parse(gift.export(generated))
@@ -126,7 +126,7 @@ def test_generated_questions_round_trip_through_gift(generated: list[QuestionDat
     assert result.questions == generated
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(questions(), min_size=1, max_size=4, unique_by=lambda q: q.id))
 def test_generated_questions_round_trip_through_moodle_xml(generated: list[QuestionData]) -> None:
     result = moodle_xml.parse(moodle_xml.export(generated))

@@ -1,0 +1,1 @@
+"""Continuing education: CE ledger, certificates and verification, licenses and renewal requirements."""
