@@ -61,7 +61,7 @@ def draw_questions(db: Session, spec: QuizSpec, user_id: int, rng: random.Random
         ids = [q.id for q in db.scalars(select(Question).where(Question.retired_at.is_(None)))
                if rules["tag"] in (q.tags or [])]
         return selection.stratified({"tagged": ids}, {"tagged": spec.items}, seen, rng)
-    chosen = chosen or {}
+    chosen = {key: rules[key] for key in ("domains", "topics") if rules.get(key)} | (chosen or {})
     if chosen.get("domains"):
         query = query.where(Question.domain.in_(chosen["domains"]))
     if chosen.get("topics"):

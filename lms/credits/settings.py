@@ -5,13 +5,17 @@ from pathlib import Path
 
 from flask import current_app
 
+from lms import db
+
 from lms.credits.certificates import Provider
 from lms.credits.requirements import PROFILES, Profile, load_profiles
+from lms.schools import branding
 
 
 def provider() -> Provider:
-    c = current_app.config
-    return Provider(c["PROVIDER_NAME"], c["PROVIDER_NUMBER"], c["PROVIDER_CONTACT"], c["CERTIFICATE_SIGNER"])
+    """Provider details from the admin's branding page, falling back to config."""
+    school = branding.effective(db.session(), current_app.config)
+    return Provider(school.provider_name, school.provider_number, school.provider_contact, school.signer)
 
 
 def proof_folder() -> Path:

@@ -16,13 +16,13 @@ MAIN_SECTIONS = [
     ("Mock exams", "assessment.exams"),
     ("Review", "readiness.review"),
     ("CE credits", "credits.ledger"),
-    ("Teaching", "schools.cohorts"),
-    ("Admin", "schools.admin_users"),
+    ("Teaching", "teaching.cohorts"),
+    ("Users", "admin.users"),
     ("Certificates", "certificates.admin_list"),
     ("Outbox", "mail.outbox"),
 ]
-STAFF_ONLY = {"schools.cohorts"}
-ADMIN_ONLY = {"schools.admin_users", "certificates.admin_list", "mail.outbox"}
+STAFF_ONLY = {"teaching.cohorts"}
+ADMIN_ONLY = {"admin.users", "certificates.admin_list", "mail.outbox"}
 
 
 @dataclass(frozen=True)
