@@ -14,7 +14,7 @@ from lms import db
 from lms.accounts.loader import init_login
 from lms.accounts.views import bp as accounts_bp
 from lms.cli import register as register_cli
-from lms.assessment import attempt_views, history
+from lms.assessment import attempt_views, bank_views, history
 from lms.assessment import views as assessment_views
 from lms.content import views as content_views
 from lms.credits import setup as credits_setup
@@ -92,5 +92,6 @@ def _register_cli(app: Flask) -> None:
 def _init_assessment(app: Flask) -> None:
     app.register_blueprint(assessment_views.bp)
     app.register_blueprint(attempt_views.bp)
+    app.register_blueprint(bank_views.bp)
     navigation.register_panel(app, "assessment/dashboard_panel.html")
     app.context_processor(lambda: {"open_attempts": lambda: history.open_attempts(db.session(), current_user.id)})

@@ -17,11 +17,12 @@ MAIN_SECTIONS = [
     ("Review", "readiness.review"),
     ("CE credits", "credits.ledger"),
     ("Teaching", "teaching.cohorts"),
+    ("Questions", "questionbank.import_page"),
     ("Users", "admin.users"),
     ("Certificates", "certificates.admin_list"),
     ("Outbox", "mail.outbox"),
 ]
-STAFF_ONLY = {"teaching.cohorts"}
+STAFF_ONLY = {"teaching.cohorts", "questionbank.import_page"}
 ADMIN_ONLY = {"admin.users", "certificates.admin_list", "mail.outbox"}
 
 

@@ -1,0 +1,1 @@
+"""Operations: backups and restores, a learner's data export and deletion."""
