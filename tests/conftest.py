@@ -76,7 +76,7 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-def test_config(database_url: str, instance: Path, **overrides: object) -> dict[str, object]:
+def make_config(database_url: str, instance: Path, **overrides: object) -> dict[str, object]:
     config: dict[str, object] = {
         "TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret-key-" + "x" * 32,
         "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "INSTANCE_PATH": str(instance),
@@ -89,7 +89,7 @@ def test_config(database_url: str, instance: Path, **overrides: object) -> dict[
 @pytest.fixture
 def app_config(database_url: str, tmp_path: Path) -> dict[str, object]:
     """Settings for a test app; tests may change them before asking for `app`."""
-    return test_config(database_url, tmp_path / "instance")
+    return make_config(database_url, tmp_path / "instance")
 
 
 @pytest.fixture
