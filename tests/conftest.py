@@ -18,6 +18,8 @@ from lms.accounts import service
 from lms.accounts.models import Role, User
 from lms.db import Base, make_engine
 
+pytest_plugins = ["tests.browser_support"]
+
 PASSWORD = "correct-horse-battery-9"
 PG_URL = os.environ.get("LMS_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

@@ -48,7 +48,7 @@ def _question(item: Any, node: yaml.Node, path: Path, blueprint: Blueprint) -> t
         return None, [Problem(path, start, "each question must be a mapping of keys to values")]
     where = f"question '{item.get('id', '?')}'"
     problems = [Problem(path, start, f"{where}: missing required key '{k}'") for k in sorted(REQUIRED - item.keys())]
-    problems += [Problem(path, keys[k], f"{where}: unknown key '{k}'") for k in item if k not in ALLOWED]
+    problems += [Problem(path, keys.get(str(k), start), f"{where}: unknown key '{k}'") for k in item if k not in ALLOWED]
     if problems:
         return None, problems
     line = keys.get

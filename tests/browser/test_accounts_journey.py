@@ -6,7 +6,7 @@ from sqlalchemy import select
 from lms.accounts import service
 from lms.accounts.models import Role
 from lms.mail.models import OutboxMessage
-from tests.browser.conftest import assert_accessible
+from tests.browser_support import assert_accessible
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser-secret-phrase-1"

@@ -11,7 +11,7 @@ from lms.assessment.blueprint import load
 from lms.content import sync
 from lms.content.loader import load_tree
 from tests.assessment.conftest import single
-from tests.browser.conftest import assert_accessible
+from tests.browser_support import assert_accessible
 from tests.content.conftest import MODULE, write_course
 from tests.credits.conftest import CE_YML
 

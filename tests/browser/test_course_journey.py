@@ -6,7 +6,7 @@ from lms.accounts import service
 from lms.assessment.blueprint import load
 from lms.content import sync
 from lms.content.loader import load_tree
-from tests.browser.conftest import assert_accessible
+from tests.browser_support import assert_accessible
 from tests.content.conftest import MODULE, write_course
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,7 @@ from lms import db
 from lms.accounts import service
 from lms.assessment import banksync, engine
 from tests.assessment.conftest import bank
-from tests.browser.conftest import assert_accessible
+from tests.browser_support import assert_accessible
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser-secret-phrase-1"

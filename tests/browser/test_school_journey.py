@@ -8,7 +8,7 @@ from lms.accounts import service
 from lms.accounts.models import Role, User
 from lms.assessment import banksync
 from tests.assessment.conftest import bank
-from tests.browser.conftest import assert_accessible
+from tests.browser_support import assert_accessible
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser-secret-phrase-1"

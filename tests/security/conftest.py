@@ -72,6 +72,3 @@ def world(app: Flask, session, make_user, ce_course) -> World:
 def client_for(app: Flask, world: World, role: str):
     client = app.test_client()
     return client if role == "anonymous" else sign_in(client, getattr(world, role))
-
-# The browser fixtures (live server, Chromium page), shared with tests/browser.
-from tests.browser.conftest import browser, chromium_path, live_app, live_config, live_server, page  # noqa: E402,F401

@@ -1,4 +1,5 @@
-"""Browser fixtures: a live server on a free port and Debian's Chromium driven by Playwright."""
+"""Browser fixtures (a live server on a free port and Debian's Chromium driven by Playwright), shared by
+tests/browser and tests/security through pytest_plugins in tests/conftest.py."""
 from __future__ import annotations
 
 import shutil
