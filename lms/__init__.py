@@ -18,6 +18,7 @@ from lms.assessment import attempt_views, bank_views, history
 from lms.assessment import views as assessment_views
 from lms.content import views as content_views
 from lms.credits import setup as credits_setup
+from lms.readiness import views as readiness_views
 from lms.schools import setup as schools_setup
 from lms.extensions import csrf, limiter, login_manager
 from lms.mail.views import bp as mail_bp
@@ -79,6 +80,7 @@ def _register_blueprints(app: Flask) -> None:
     content_views.init_app(app)
     _init_assessment(app)
     credits_setup.init_app(app)
+    readiness_views.init_app(app)
     schools_setup.init_app(app)
     security.init_app(app)
     navigation.init_app(app)

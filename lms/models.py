@@ -5,3 +5,4 @@ from lms.content.models import Course, Enrollment, Module, ModuleProgress  # noq
 from lms.assessment.models import Attempt, Question, QuestionVersion, QuizSpec, ResponseStep, Slot  # noqa: F401
 from lms.credits.models import Certificate, LedgerEntry, License, ProofFile, ReminderSent  # noqa: F401
 from lms.schools.models import Assignment, AuditEvent, Cohort, CohortMember, Invitation, SchoolSettings  # noqa: F401
+from lms.readiness.models import ReviewCard  # noqa: F401

@@ -78,7 +78,7 @@ def live_server(live_app: object) -> Iterator[LiveServer]:
 def page(browser: object, live_server: LiveServer) -> Iterator[object]:
     context = browser.new_context(base_url=live_server.url)  # type: ignore[attr-defined]
     pg = context.new_page()
-    pg.set_default_timeout(10_000)
+    pg.set_default_timeout(20_000)
     yield pg
     context.close()
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from lms.assessment import bands, selection, types
 from lms.assessment.blueprint import load as load_blueprint
 from lms.assessment.models import Attempt, Question, QuestionVersion, QuizSpec, ResponseStep, Slot
+from lms.readiness.cards import GradedAnswer, record
 
 IN_PROGRESS, SUBMITTED, EXPIRED = "in-progress", "submitted", "expired"
 
@@ -154,6 +155,7 @@ def save_answer(db: Session, attempt: Attempt, slot: Slot, values: dict[str, lis
         db.add(ResponseStep(slot_id=slot.id, response=response, created_at=now))
         if immediate:
             slot.fraction = Decimal(str(round(kind.grade(slot.version.rendered, response), 4)))
+            record(db, attempt.user_id, [_graded(slot, now)])
     db.commit()
     return slot
 
@@ -172,11 +174,17 @@ def finish(db: Session, attempt: Attempt, now: datetime, state: str = SUBMITTED)
         slot.fraction = Decimal(str(round(fraction, 4)))
         total += slot.fraction
     attempt.score = total
+    if attempt.spec.feedback != "immediate":  # immediate feedback already scheduled each answer as it came
+        record(db, attempt.user_id, [_graded(s, s.answered_at or now) for s in attempt.slots if s.response is not None])
     spec = attempt.spec
     attempt.passed = (float(total) * 100 / attempt.max_score >= spec.pass_mark) if spec.pass_mark and attempt.max_score else None
     db.commit()
     db.refresh(attempt)
     return True
+
+
+def _graded(slot: Slot, when: datetime) -> GradedAnswer:
+    return GradedAnswer(slot.version.question_id, float(slot.fraction or 0), slot.confidence, when)
 
 
 @dataclass(frozen=True)

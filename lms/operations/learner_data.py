@@ -18,6 +18,7 @@ from lms.assessment.models import Attempt
 from lms.content.models import Course, Enrollment, Module, ModuleProgress
 from lms.credits.models import Certificate, LedgerEntry, License, ProofFile
 from lms.db import utcnow
+from lms.readiness import cards
 
 RETENTION_YEARS = 6
 DELETED_HOLDER = "a deleted account"
@@ -50,6 +51,7 @@ def export(db: Session, user: User) -> dict[str, Any]:
         "certificates": [{"code": c.code, "course": c.course_title, "hours": float(c.hours),
                           "completed_on": _iso(c.completed_on), "revoked_at": _iso(c.revoked_at)}
                          for c in db.scalars(select(Certificate).where(Certificate.user_id == user.id))],
+        "review_cards": cards.export(db, user.id),
         "licenses": [{"profile": lic.profile_key, "number": lic.license_number, "cycle_end": _iso(lic.cycle_end)}
                      for lic in db.scalars(select(License).where(License.user_id == user.id))],
     }

@@ -1,0 +1,60 @@
+"""Review cards in the database: every graded answer updates the learner's card for that question."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lms.readiness import scheduling
+from lms.readiness.models import ReviewCard
+
+CORRECT_AT = 0.999  # partial credit counts as a miss for scheduling: the item needs another look
+
+
+@dataclass(frozen=True)
+class GradedAnswer:
+    question_id: int
+    fraction: float
+    confidence: str | None
+    when: datetime
+
+
+def record(db: Session, user_id: int, answers: list[GradedAnswer]) -> None:
+    """Rate each answer (wrong: Again; right: Good, or Hard/Easy by stated confidence) and reschedule its card.
+    Adds to the session; the caller commits with the grading it belongs to."""
+    if not answers:
+        return
+    ids = [a.question_id for a in answers]
+    cards = {c.question_id: c for c in db.scalars(select(ReviewCard).where(
+        ReviewCard.user_id == user_id, ReviewCard.question_id.in_(ids)))}
+    for answer in answers:
+        card = cards.get(answer.question_id)
+        state = scheduling.review(card.state if card else None, answer.fraction >= CORRECT_AT, answer.confidence,
+                                  answer.when)
+        if card is None:
+            card = ReviewCard(user_id=user_id, question_id=answer.question_id, state=state, reviews=0,
+                              due_at=scheduling.due_of(state))
+            db.add(card)
+            cards[answer.question_id] = card
+        card.state, card.due_at = state, scheduling.due_of(state)
+        card.reviews += 1
+        card.last_reviewed_at = answer.when
+
+
+def due_question_ids(db: Session, user_id: int, now: datetime, limit: int = 20) -> list[int]:
+    """Questions whose card is due, most overdue first."""
+    rows = db.execute(select(ReviewCard.question_id, ReviewCard.due_at).where(
+        ReviewCard.user_id == user_id, ReviewCard.due_at <= now).order_by(ReviewCard.due_at, ReviewCard.id))
+    return scheduling.order_due([(qid, due) for qid, due in rows], now)[:limit]
+
+
+def due_counts(db: Session, user_id: int, now: datetime) -> tuple[int, int]:
+    dues = list(db.scalars(select(ReviewCard.due_at).where(ReviewCard.user_id == user_id)))
+    return scheduling.due_counts(dues, now)
+
+
+def export(db: Session, user_id: int) -> list[dict[str, object]]:
+    return [{"question_id": c.question_id, "due_at": c.due_at.isoformat(), "reviews": c.reviews, "state": c.state}
+            for c in db.scalars(select(ReviewCard).where(ReviewCard.user_id == user_id).order_by(ReviewCard.id))]
