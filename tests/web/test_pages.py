@@ -38,3 +38,8 @@ def test_safe_next_accepts_only_local_paths():
                 "http:/evil", "evil.example", "/ok\nLocation: x"]:
         assert safe_next(bad, "/dashboard") == "/dashboard", bad
     assert safe_next("/courses?kind=ce", "/") == "/courses?kind=ce"
+
+
+def test_nul_bytes_are_a_bad_request(client):
+    assert client.get("/search", query_string={"q": "spindle\x00"}).status_code == 400
+    assert client.post("/sign-in", data={"email": "a\x00@example.com", "password": "x"}).status_code == 400
