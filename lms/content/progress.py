@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from lms.content.models import Course, Enrollment, Module, ModuleProgress
 from lms.db import utcnow
@@ -91,13 +91,28 @@ class CourseProgress:
         return round(100 * self.completed / self.total) if self.total else 0
 
 
-def course_progress(db: Session, user_id: int, course: Course) -> CourseProgress:
+def _progress_of(course: Course, rows: dict[int, ModuleProgress]) -> CourseProgress:
     modules = [m for m in course.modules if m.retired_at is None]
-    rows = {r.module_id: r for r in db.scalars(select(ModuleProgress).where(
-        ModuleProgress.user_id == user_id, ModuleProgress.module_id.in_([m.id for m in modules])))}
     done = [m for m in modules if m.id in rows and rows[m.id].completed_at]
     upcoming = next((m for m in modules if not (m.id in rows and rows[m.id].completed_at)), None)
-    return CourseProgress(course, len(done), len(modules), sum(r.seconds_spent for r in rows.values()), upcoming)
+    seconds = sum(rows[m.id].seconds_spent for m in modules if m.id in rows)
+    return CourseProgress(course, len(done), len(modules), seconds, upcoming)
+
+
+def _rows(db: Session, user_id: int, courses: list[Course]) -> dict[int, ModuleProgress]:
+    ids = [m.id for c in courses for m in c.modules]
+    return {r.module_id: r for r in db.scalars(select(ModuleProgress).where(
+        ModuleProgress.user_id == user_id, ModuleProgress.module_id.in_(ids)))} if ids else {}
+
+
+def progress_of_courses(db: Session, user_id: int, courses: list[Course]) -> list[CourseProgress]:
+    """Progress in several courses with one query (modules should be loaded with the courses)."""
+    rows = _rows(db, user_id, courses)
+    return [_progress_of(c, rows) for c in courses]
+
+
+def course_progress(db: Session, user_id: int, course: Course) -> CourseProgress:
+    return _progress_of(course, _rows(db, user_id, [course]))
 
 
 def completed_module_ids(db: Session, user_id: int, module_ids: list[int]) -> set[int]:
@@ -111,8 +126,9 @@ def enrolled_progress(db: Session, user_id: int) -> list[CourseProgress]:
     last_seen = (select(Module.course_id, func.max(ModuleProgress.last_seen_at).label("seen"))
                  .join(Module, Module.id == ModuleProgress.module_id).where(ModuleProgress.user_id == user_id)
                  .group_by(Module.course_id).subquery())
-    courses = db.scalars(select(Course).join(Enrollment, Enrollment.course_id == Course.id)
+    courses = db.scalars(select(Course).options(selectinload(Course.modules))
+                         .join(Enrollment, Enrollment.course_id == Course.id)
                          .outerjoin(last_seen, last_seen.c.course_id == Course.id)
                          .where(Enrollment.user_id == user_id, Enrollment.active.is_(True), Course.retired_at.is_(None))
                          .order_by(last_seen.c.seen.desc().nulls_last(), Course.title)).all()
-    return [course_progress(db, user_id, c) for c in courses]
+    return progress_of_courses(db, user_id, list(courses))  # one query for every course, not one per course

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from lms.assessment.engine import ensure_spec
 from lms.assessment.models import Attempt
@@ -71,19 +71,28 @@ class LearnerAssignment:
 
 
 def for_learner(db: Session, user_id: int) -> list[LearnerAssignment]:
-    rows = db.scalars(select(Assignment).join(CohortMember, CohortMember.cohort_id == Assignment.cohort_id)
-                      .where(CohortMember.user_id == user_id).order_by(Assignment.due_at.is_(None), Assignment.due_at))
+    """The learner's assignments with done / late / overdue, in a fixed number of queries."""
+    rows = list(db.scalars(select(Assignment).join(CohortMember, CohortMember.cohort_id == Assignment.cohort_id)
+                           .where(CohortMember.user_id == user_id)
+                           .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id)))
+    spec_ids = [a.spec_id for a in rows if a.spec_id]
+    finished: dict[int, list[tuple[datetime, datetime]]] = {}
+    if spec_ids:
+        for spec_id, started, done_at in db.execute(select(Attempt.spec_id, Attempt.started_at, Attempt.finished_at).where(
+                Attempt.user_id == user_id, Attempt.spec_id.in_(spec_ids), Attempt.state != "in-progress")):
+            finished.setdefault(spec_id, []).append((started, done_at))
+    courses = list(db.scalars(select(Course).options(selectinload(Course.modules))
+                              .where(Course.id.in_([a.course_id for a in rows if a.course_id and not a.spec_id]))))
+    states = {p.course.id: p for p in progress.progress_of_courses(db, user_id, courses)}
     now, out = utcnow(), []
     for a in rows:
-        finished = None
         if a.spec_id:
-            finished = db.scalar(select(Attempt.finished_at).where(
-                Attempt.user_id == user_id, Attempt.spec_id == a.spec_id, Attempt.state != "in-progress",
-                Attempt.started_at >= a.opens_at).order_by(Attempt.finished_at).limit(1))
-            done = finished is not None
+            times = sorted(done for started, done in finished.get(a.spec_id, []) if started >= a.opens_at and done)
+            first = times[0] if times else None
+            done = first is not None
         else:
-            state = progress.course_progress(db, user_id, db.get(Course, a.course_id))
-            done = state.total > 0 and state.completed >= state.total
-        late = bool(done and a.due_at and finished and finished > a.due_at)
+            state = states.get(a.course_id)
+            first, done = None, bool(state and state.total and state.completed >= state.total)
+        late = bool(done and a.due_at and first and first > a.due_at)
         out.append(LearnerAssignment(a, done, late, bool(not done and a.due_at and a.due_at < now)))
     return out
