@@ -13,8 +13,8 @@ from lms.db import utcnow
 bp = Blueprint("attempts", __name__, template_folder="templates")
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
-    attempt = engine.load(db.session(), attempt_id)
+def _own_attempt(attempt_id: int, with_questions: bool = False) -> Attempt:
+    attempt = engine.load(db.session(), attempt_id, with_questions)
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     engine.enforce_deadline(db.session(), attempt, utcnow())
@@ -92,7 +92,7 @@ def confirm(attempt_id: int) -> str | Response:
 @bp.post("/attempts/<int:attempt_id>/submit")
 @login_required
 def submit(attempt_id: int) -> Response:
-    attempt = _own_attempt(attempt_id)
+    attempt = _own_attempt(attempt_id, with_questions=True)  # grading reads every question
     engine.finish(db.session(), attempt, utcnow())  # a second submit finds it graded and changes nothing
     return redirect(url_for("attempts.review", attempt_id=attempt_id))
 
@@ -100,7 +100,7 @@ def submit(attempt_id: int) -> Response:
 @bp.get("/attempts/<int:attempt_id>/review")
 @login_required
 def review(attempt_id: int) -> str | Response:
-    attempt = _own_attempt(attempt_id)
+    attempt = _own_attempt(attempt_id, with_questions=True)
     if attempt.state == engine.IN_PROGRESS:
         return redirect(url_for("attempts.resume", attempt_id=attempt_id))
     show = attempt.spec.review != "never"

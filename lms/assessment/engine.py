@@ -127,10 +127,13 @@ def _latest_versions(db: Session, question_ids: list[int]) -> dict[int, Question
     return {v.question_id: v for v in rows}
 
 
-def load(db: Session, attempt_id: int) -> Attempt | None:
-    return db.scalar(select(Attempt).options(
-        selectinload(Attempt.slots).selectinload(Slot.version).selectinload(QuestionVersion.question),
-        selectinload(Attempt.spec)).where(Attempt.id == attempt_id))
+def load(db: Session, attempt_id: int, with_questions: bool = True) -> Attempt | None:
+    """The attempt with its slots; `with_questions=False` leaves each slot's question version to load on use
+    (a page showing or saving one question then reads one version, not all of them)."""
+    slots = selectinload(Attempt.slots)
+    if with_questions:
+        slots = slots.selectinload(Slot.version).selectinload(QuestionVersion.question)
+    return db.scalar(select(Attempt).options(slots, selectinload(Attempt.spec)).where(Attempt.id == attempt_id))
 
 
 def enforce_deadline(db: Session, attempt: Attempt, now: datetime) -> None:

@@ -9,7 +9,7 @@ from lms.content.models import Course, Module, ModuleProgress
 
 def list_courses(db: Session, kind: str | None = None, domain: str | None = None,
                  include_retired: bool = False) -> list[Course]:
-    query = select(Course).options(selectinload(Course.modules)).order_by(Course.kind.desc(), Course.title)
+    query = select(Course).options(selectinload(Course.modules).defer(Module.body_html).defer(Module.body_text)).order_by(Course.kind.desc(), Course.title)
     if not include_retired:
         query = query.where(Course.retired_at.is_(None))
     if kind in ("exam-prep", "ce"):
@@ -19,7 +19,9 @@ def list_courses(db: Session, kind: str | None = None, domain: str | None = None
 
 
 def get_course(db: Session, slug: str) -> Course | None:
-    return db.scalar(select(Course).options(selectinload(Course.modules)).where(Course.slug == slug))
+    """The course with its module list; module bodies load only when a page shows one."""
+    return db.scalar(select(Course).options(selectinload(Course.modules).defer(Module.body_html)
+                                            .defer(Module.body_text)).where(Course.slug == slug))
 
 
 def get_module(course: Course, slug: str) -> Module | None:

@@ -13,13 +13,17 @@ from lms.readiness.mastery import Answer
 SOURCE_BY_KIND = {"mock": "mock", "review": "review"}  # every other quiz kind counts as practice
 
 
+HISTORY_LIMIT = 3000  # the most recent answers are enough: mastery looks at the last 30 per domain, trends at 8 weeks
+
+
 def graded_answers(db: Session, user_id: int) -> list[Answer]:
     rows = db.execute(select(Question.domain, Question.topic, Slot.fraction, Slot.answered_at, Attempt.finished_at,
                              QuizSpec.kind)
                       .join(QuestionVersion, QuestionVersion.question_id == Question.id)
                       .join(Slot, Slot.version_id == QuestionVersion.id).join(Attempt, Attempt.id == Slot.attempt_id)
                       .join(QuizSpec, QuizSpec.id == Attempt.spec_id)
-                      .where(Attempt.user_id == user_id, Slot.fraction.is_not(None)))
+                      .where(Attempt.user_id == user_id, Slot.fraction.is_not(None))
+                      .order_by(Slot.id.desc()).limit(HISTORY_LIMIT))
     return [Answer(domain, topic, min(1.0, max(0.0, float(fraction))), answered or finished,
                    SOURCE_BY_KIND.get(kind, "practice"))  # type: ignore[arg-type]
             for domain, topic, fraction, answered, finished, kind in rows if (answered or finished)]

@@ -70,8 +70,11 @@ def analyse(db: Session, spec: QuizSpec, user_ids: list[int] | None = None) -> Q
 def _quiz_summary(spec: QuizSpec, attempt_ids: list[int], totals: dict[int, float], sizes: dict[int, int],
                   by_version: dict[int, list]) -> QuizReport:
     percents = [100 * totals[a] / sizes[a] for a in attempt_ids if sizes[a]]
-    same_items = len({frozenset(v for v, answers in by_version.items() if any(x[0] == a for x in answers))
-                      for a in attempt_ids}) == 1
+    items_of: dict[int, set[int]] = defaultdict(set)  # one pass over the answers: linear, not attempts x answers
+    for version_id, answers in by_version.items():
+        for attempt_id, _score, _response in answers:
+            items_of[attempt_id].add(version_id)
+    same_items = len({frozenset(items_of[a]) for a in attempt_ids}) == 1
     alpha, note = None, "attempts drew different questions, so internal consistency is not computed"
     if same_items and attempt_ids:
         order = sorted(by_version)
