@@ -90,3 +90,15 @@ def assert_accessible(page: object) -> None:
     """axe-core (WCAG 2.2 A/AA and best practices) finds no violation on the current page."""
     results = _axe.run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, f"{page.url}:\n{results.generate_report()}"  # type: ignore[attr-defined]
+
+
+BROWSER_PASSWORD = "browser-secret-phrase-1"
+
+
+def sign_in_as(page: object, email: str, password: str = BROWSER_PASSWORD) -> None:
+    """Sign in through the form and wait for the dashboard."""
+    page.goto("/sign-in")  # type: ignore[attr-defined]
+    page.get_by_label("Email address").fill(email)  # type: ignore[attr-defined]
+    page.get_by_label("Password").fill(password)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Sign in").click()  # type: ignore[attr-defined]
+    page.get_by_role("heading", name="Your dashboard").wait_for()  # type: ignore[attr-defined]

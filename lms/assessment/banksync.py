@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,24 +12,9 @@ from lms.assessment.items import QuestionData
 from lms.assessment.models import Question, QuestionVersion
 from lms.assessment.rendering import render_question, source_of
 from lms.db import utcnow
+from lms.sync_summary import SyncSummary
 
 IMPORTED = "import:"  # source_path prefix of questions imported through the web or CLI (never retired by sync)
-
-
-@dataclass
-class BankSummary:
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    retired: list[str] = field(default_factory=list)
-    unchanged: int = 0
-
-    @property
-    def has_changes(self) -> bool:
-        return bool(self.added or self.changed or self.retired)
-
-    def lines(self) -> list[str]:
-        return [f"questions added: {len(self.added)}", f"questions changed (new version): {len(self.changed)}",
-                f"questions retired: {len(self.retired)}", f"unchanged: {self.unchanged}"]
 
 
 def content_hash(question: QuestionData) -> str:
@@ -40,9 +24,9 @@ def content_hash(question: QuestionData) -> str:
 
 
 def apply(db: Session, questions: list[QuestionData], source_root: str = "", retire_missing: bool = True,
-          progress: Callable[[int], None] = lambda _n: None) -> BankSummary:
+          progress: Callable[[int], None] = lambda _n: None) -> SyncSummary:
     """Upsert every question in one transaction (commit once, roll back on any error)."""
-    summary = BankSummary()
+    summary = SyncSummary(noun="questions")
     existing = {q.key: q for q in db.scalars(select(Question))}
     try:
         for index, data in enumerate(questions, 1):
@@ -63,7 +47,7 @@ def apply(db: Session, questions: list[QuestionData], source_root: str = "", ret
     return summary
 
 
-def _upsert(db: Session, data: QuestionData, question: Question | None, root: str, summary: BankSummary) -> None:
+def _upsert(db: Session, data: QuestionData, question: Question | None, root: str, summary: SyncSummary) -> None:
     digest = content_hash(data)
     source_path = f"{root}/{data.category}" if root and data.category else (data.category or root)
     meta = {"domain": data.domain, "topic": data.topic, "type": data.type, "difficulty": data.difficulty,

@@ -13,6 +13,7 @@ from lms.assessment.formats import get_format
 from lms.assessment.items import Problem, QuestionData, assign_ids
 from lms.assessment.models import Question, QuestionVersion
 from lms.assessment.rendering import from_source
+from lms.sync_summary import SyncSummary
 
 
 ALIASES = {"moodlexml": "moodle_xml", "xml": "moodle_xml"}
@@ -50,7 +51,7 @@ def preview(text: str, format_name: str, blueprint: Blueprint, default_domain: s
     return ImportPreview(result.questions, errors, result.skipped, list(getattr(result, "warnings", [])))
 
 
-def save(db: Session, imported: ImportPreview, file_name: str) -> banksync.BankSummary:
+def save(db: Session, imported: ImportPreview, file_name: str) -> SyncSummary:
     for question in imported.questions:
         question.category = Path(file_name).name
     return banksync.apply(db, imported.questions, source_root=banksync.IMPORTED.rstrip("/"), retire_missing=False)

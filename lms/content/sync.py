@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -15,23 +14,7 @@ from lms.content.loader import CourseSpec, ModuleSpec
 from lms.content.models import Course, Module
 from lms.content.render import render_markdown
 from lms.db import utcnow
-
-
-@dataclass
-class SyncSummary:
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    retired: list[str] = field(default_factory=list)
-    unchanged: int = 0
-
-    @property
-    def has_changes(self) -> bool:
-        return bool(self.added or self.changed or self.retired)
-
-    def lines(self) -> list[str]:
-        out = [f"{label}: {len(items)}" + (f" ({', '.join(items[:8])}{' ...' if len(items) > 8 else ''})" if items else "")
-               for label, items in (("added", self.added), ("changed", self.changed), ("retired", self.retired))]
-        return out + [f"unchanged: {self.unchanged}"]
+from lms.sync_summary import SyncSummary
 
 
 def _digest(payload: object) -> str:

@@ -11,7 +11,7 @@ from lms.assessment.blueprint import load
 from lms.content import sync
 from lms.content.loader import load_tree
 from tests.assessment.conftest import single
-from tests.browser_support import assert_accessible
+from tests.browser_support import assert_accessible, sign_in_as
 from tests.content.conftest import MODULE, write_course
 from tests.credits.conftest import CE_YML
 
@@ -24,12 +24,6 @@ def live_config():
     return {"CE_SEAT_TIME_SHARE": 0.0, "PROVIDER_NAME": "Good Hands CE", "PROVIDER_NUMBER": "AP-999"}
 
 
-def sign_in(page, email):
-    page.goto("/sign-in")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Your dashboard").wait_for()
 
 
 def test_ce_course_to_verified_certificate(page, live_app, tmp_path):
@@ -42,7 +36,7 @@ def test_ce_course_to_verified_certificate(page, live_app, tmp_path):
         banksync.apply(db.session(), [single(f"pt-{n}", "kinesiology", "proprioceptors", key=0,
                                              tags=["post-test:ce-proprio"]) for n in range(4)])
         service.create_user(db.session(), "pat@example.com", "Pat Rivera", PASSWORD)
-    sign_in(page, "pat@example.com")
+    sign_in_as(page, "pat@example.com")
     page.goto("/credits/licenses")
     page.get_by_label("License or certification").select_option("ncbtmb-bctmb")
     page.get_by_label("License number").fill("BC-2040")

@@ -8,18 +8,12 @@ from lms.accounts import service
 from lms.accounts.models import Role, User
 from lms.assessment import banksync
 from tests.assessment.conftest import bank
-from tests.browser_support import assert_accessible
+from tests.browser_support import assert_accessible, sign_in_as
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser-secret-phrase-1"
 
 
-def sign_in(page, email, password=PASSWORD):
-    page.goto("/sign-in")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Your dashboard").wait_for()
 
 
 def sign_out(page):
@@ -31,7 +25,7 @@ def test_instructor_to_item_analysis(page, live_app):
     with live_app.app_context():
         banksync.apply(db.session(), bank(per_domain=3))
         service.create_user(db.session(), "teacher@example.com", "Terry Teacher", PASSWORD, role=Role.instructor)
-    sign_in(page, "teacher@example.com")
+    sign_in_as(page, "teacher@example.com")
     page.get_by_role("link", name="Teaching").click()
     assert_accessible(page)
     page.get_by_role("link", name="Import a class roster (CSV)").click()
@@ -54,7 +48,7 @@ def test_instructor_to_item_analysis(page, live_app):
     with live_app.app_context():
         lena = db.session().scalar(select(User).where(User.email_key == "lena@example.com"))
         service.set_password(db.session(), lena, PASSWORD)
-    sign_in(page, "lena@example.com")
+    sign_in_as(page, "lena@example.com")
     assert_accessible(page)
     page.get_by_role("button", name="Start Kinesiology check").click()
     for n in range(1, 4):
@@ -68,7 +62,7 @@ def test_instructor_to_item_analysis(page, live_app):
     page.get_by_role("button", name="Submit and see results").click()
     page.get_by_role("heading", name="Results: Kinesiology check").wait_for()
     sign_out(page)
-    sign_in(page, "teacher@example.com")
+    sign_in_as(page, "teacher@example.com")
     page.get_by_role("link", name="Teaching").click()
     page.get_by_role("link", name="Evening class").click()
     row = page.get_by_role("row", name="Lena Ortiz")

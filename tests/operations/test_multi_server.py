@@ -1,5 +1,15 @@
-"""Two app servers against one database and one Redis: a session works on either, rate limits are shared."""
+"""Two app server processes on different ports against one database and one Redis: a session made on one
+works on the other, and sign-in rate limits are counted across both."""
+import http.cookiejar
+import os
+import re
 import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 import uuid
 
 import pytest
@@ -7,7 +17,7 @@ import pytest
 import lms
 from lms import db
 from lms.accounts import service
-from tests.conftest import PASSWORD, empty_tables, require, make_config
+from tests.conftest import PASSWORD, empty_tables, make_config, require
 
 
 def redis_up() -> bool:
@@ -18,33 +28,80 @@ def redis_up() -> bool:
         return False
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(port: int, process: subprocess.Popen) -> None:
+    for _ in range(100):
+        if process.poll() is not None:
+            raise RuntimeError(process.stdout.read().decode(errors="replace"))
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"server on {port} did not start")
+
+
 @pytest.fixture
-def two_servers(database_url, tmp_path):
+def servers(database_url, tmp_path):
     require(redis_up(), "Redis is not answering on 127.0.0.1:6379")
-    shared = {"RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379",
-              "RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}", "SECRET_KEY": "shared-secret-" + "y" * 32}
-    apps = [lms.create_app(make_config(database_url, tmp_path / f"i{n}", **shared)) for n in (1, 2)]
-    yield apps
-    empty_tables(apps[0].extensions["lms.engine"])
-    for app in apps:
+    env = dict(os.environ, LMS_DATABASE_URL=database_url, LMS_SECRET_KEY="shared-secret-" + "z" * 40,
+               LMS_RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379", LMS_INSTANCE_PATH=str(tmp_path / "instance"),
+               LMS_RATELIMIT_ENABLED="true")
+    app = lms.create_app(make_config(database_url, tmp_path / "seed"))
+    with app.app_context():
+        service.create_user(db.session(), "both@example.com", "Both Servers", PASSWORD)
+    ports, processes = [free_port(), free_port()], []
+    try:
+        for port in ports:
+            process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "lms", "run", "--port", str(port),
+                                        "--no-reload"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            processes.append(process)
+            wait_for(port, process)
+        yield [f"http://127.0.0.1:{p}" for p in ports]
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=10)
+        empty_tables(app.extensions["lms.engine"])
         app.extensions["lms.engine"].dispose()
 
 
-def test_session_from_one_server_works_on_the_other(two_servers):
-    one, two = two_servers
-    with one.app_context():
-        service.create_user(db.session(), "both@example.com", "Both Servers", PASSWORD)
-    first = one.test_client()
-    assert first.post("/sign-in", data={"email": "both@example.com", "password": PASSWORD}).status_code == 302
-    cookie = first.get_cookie("session", domain="lms.test")
-    second = two.test_client()
-    second.set_cookie("session", cookie.value, domain="lms.test")
-    assert second.get("/dashboard").status_code == 200
+def opener() -> urllib.request.OpenerDirector:
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):  # keep 302s visible
+            return None
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect)
 
 
-def test_rate_limits_are_shared_through_redis(two_servers):
-    one, two = two_servers
-    clients = [one.test_client(), two.test_client()]
-    statuses = [clients[n % 2].post("/sign-in", data={"email": "victim@example.com", "password": "wrong-pass-1"})
-                .status_code for n in range(10)]
-    assert 429 in statuses and statuses.index(429) <= 8  # 8 per minute per account, counted across both servers
+def status(browser, url, data=None) -> tuple[int, str]:
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    try:
+        with browser.open(url, data=body, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+def sign_in(browser, base, email, password) -> int:
+    _, page = status(browser, base + "/sign-in")
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    return status(browser, base + "/sign-in", {"email": email, "password": password, "csrf_token": token})[0]
+
+
+def test_session_works_on_either_server(servers):
+    one, two = servers
+    browser = opener()
+    assert sign_in(browser, one, "both@example.com", PASSWORD) == 302
+    assert status(browser, two + "/dashboard")[0] == 200  # the same cookie, the other server
+
+
+def test_rate_limits_are_shared_through_redis(servers):
+    browser = opener()
+    victim = f"victim-{uuid.uuid4().hex[:8]}@example.com"  # a fresh account key: counters in Redis outlive a run
+    codes = [sign_in(browser, servers[n % 2], victim, "wrong-password-1") for n in range(10)]
+    assert codes[0] == 200 and 429 in codes and codes.index(429) <= 8  # 8 a minute per account, across both

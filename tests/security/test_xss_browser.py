@@ -18,6 +18,7 @@ from lms.schools import roster
 from lms.schools.models import Cohort, CohortMember
 from tests.assessment.conftest import single
 from tests.content.conftest import COURSE_YML, MODULE, write_course
+from tests.browser_support import sign_in_as
 from tests.security.xss_payloads import PAYLOADS
 
 pytestmark = pytest.mark.browser
@@ -77,19 +78,13 @@ def load_all(page, paths):
     assert dialogs == []
 
 
-def sign_in(page, email):
-    page.goto("/sign-in")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Your dashboard").wait_for()
 
 
 def test_payloads_never_run(page, live_app, tmp_path):
     ids = seed(live_app, tmp_path)
     pages = ["/", "/courses", "/courses/evil", "/search?q=script", "/search?q=" + PAYLOADS[0]]
     load_all(page, pages)
-    sign_in(page, "x@example.com")
+    sign_in_as(page, "x@example.com")
     page.goto("/courses/evil")
     page.get_by_role("button", name="Enroll").click()
     page.goto("/practice")
@@ -105,7 +100,7 @@ def test_payloads_never_run(page, live_app, tmp_path):
     load_all(page, ["/dashboard", "/account", "/courses/evil/evil",
                     attempt_url, "/credits"])
     page.get_by_role("button", name="Sign out").click()
-    sign_in(page, "admin@example.com")
+    sign_in_as(page, "admin@example.com")
     load_all(page, ["/admin/users", "/admin/audit", f"/teaching/cohorts/{ids['cohort']}", "/questions/import",
                     f"/teaching/cohorts/{ids['cohort']}/learners/1"])
 
