@@ -47,3 +47,13 @@ def test_every_subtopic_is_taught_by_a_module(courses):
 def test_ce_courses_state_only_hours_their_reading_and_post_test_support(courses):
     for course in (c for c in courses if c.kind == "ce"):
         assert float(course.ce["hours"]) <= ce_hours_supported(course) + 1e-9, course.slug
+
+
+def test_a_learner_can_read_every_shipped_module(session, learner_client, courses):
+    from lms.content import sync
+    sync.apply(session, courses)
+    for course in courses:
+        for module in course.modules:
+            response = learner_client.get(f"/courses/{course.slug}/{module.slug}")
+            assert response.status_code == 200, module.path
+            assert module.title.split(":")[0][:20] in response.get_data(as_text=True)
