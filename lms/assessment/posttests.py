@@ -17,6 +17,10 @@ def post_test_spec(db: Session, course: Course) -> QuizSpec:
     spec.pass_mark = int(settings.get("pass_mark", 70))
     spec.attempts_allowed = int(settings.get("attempts", 0))
     spec.time_limit_minutes = int(settings.get("time_limit_minutes", 0))
+    spec.shuffle_questions = bool(settings.get("shuffle_questions", True))
+    spec.shuffle_choices = bool(settings.get("shuffle_choices", True))
+    spec.feedback = settings.get("feedback", "deferred")
+    spec.review = settings.get("review", "after-submit")
     spec.selection = {"tag": f"post-test:{course.slug}"}
     db.commit()
     return spec

@@ -21,6 +21,8 @@ COURSE_REQUIRED = {"title", "summary", "kind", "exam_domains", "audience", "obje
 CE_KEYS = {"hours": (int, float), "categories": list, "delivery": str, "approval_number": str}
 POST_TEST_KEYS = {"items": int, "pass_mark": (int, float), "attempts": int, "time_limit_minutes": int,
                   "minutes_per_item": (int, float)}
+POST_TEST_OPTIONAL = {"shuffle_questions": bool, "shuffle_choices": bool, "feedback": str, "review": str}
+CHOICES = {"feedback": {"immediate", "deferred"}, "review": {"after-submit", "never"}}
 MODULE_KEYS = {"title": str, "minutes": int, "subtopics": list, "objectives": list, "references": list}
 KINDS = {"exam-prep", "ce"}
 DELIVERIES = {"home-study", "live", "webinar"}
@@ -78,18 +80,22 @@ def _check_keys(mapping: LinedMapping, path: Path, allowed: dict[str, object], r
     return problems
 
 
-def _check_block(parent: LinedMapping, key: str, path: Path, allowed: dict[str, object]) -> list[Problem]:
+def _check_block(parent: LinedMapping, key: str, path: Path, allowed: dict[str, object],
+                 optional: dict[str, object] | None = None) -> list[Problem]:
     block = parent.data.get(key)
     if not isinstance(block, dict):
         return []
-    line = parent.line_of(key)
+    line, optional = parent.line_of(key), optional or {}
     problems = [Problem(path, line, f"{key}: missing required key '{k}'") for k in sorted(allowed.keys() - block.keys())
                 if not (key == "ce" and k == "approval_number")]
     for k, v in block.items():
-        if k not in allowed:
+        expected = allowed.get(k, optional.get(k))
+        if expected is None:
             problems.append(Problem(path, line, f"{key}: unknown key '{k}'"))
-        elif not isinstance(v, allowed[k]) or isinstance(v, bool):  # type: ignore[arg-type]
+        elif not isinstance(v, expected) or (isinstance(v, bool) and expected is not bool):  # type: ignore[arg-type]
             problems.append(Problem(path, line, f"{key}: '{k}' has the wrong type"))
+        elif k in CHOICES and v not in CHOICES[k]:
+            problems.append(Problem(path, line, f"{key}: '{k}' must be one of {', '.join(sorted(CHOICES[k]))}"))
     return problems
 
 
@@ -114,7 +120,7 @@ def load_course(folder: Path, blueprint: Blueprint) -> tuple[CourseSpec | None, 
             if block not in data:
                 problems.append(Problem(path, mapping.start_line, f"a CE course needs a '{block}' block"))
         problems += _check_block(mapping, "ce", path, CE_KEYS)
-        problems += _check_block(mapping, "post_test", path, POST_TEST_KEYS)
+        problems += _check_block(mapping, "post_test", path, POST_TEST_KEYS, POST_TEST_OPTIONAL)
         ce = data.get("ce") or {}
         if isinstance(ce, dict) and ce.get("delivery") not in DELIVERIES:
             problems.append(Problem(path, mapping.line_of("ce"), "ce: delivery must be home-study, live or webinar"))

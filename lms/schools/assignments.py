@@ -52,8 +52,9 @@ def create(db: Session, cohort: Cohort, actor_id: int, data: dict[str, Any]) -> 
         db.add(assignment)
         db.flush()
         spec = ensure_spec(db, f"assigned-{assignment.id}", kind="assigned", title=assignment.title,
-                           feedback="immediate", items=int(data.get("items") or 10),
-                           selection={"domains": list(data["domains"])})
+                           feedback=data.get("feedback") or "immediate", items=int(data.get("items") or 10),
+                           time_limit_minutes=int(data.get("time_limit") or 0),
+                           attempts_allowed=int(data.get("attempts") or 0), selection={"domains": list(data["domains"])})
         assignment.spec_id = spec.id
     db.add(assignment)
     db.flush()

@@ -30,6 +30,12 @@ class AssignmentForm(FlaskForm):
                          validators=[Optional(), NumberRange(1, 100, "Between 1 and 100.")])
     title = StringField("Title shown to learners", validators=[DataRequired("Give the assignment a title."),
                                                                Length(max=300)])
+    time_limit = IntegerField("Time limit in minutes (practice set; 0 = untimed)", default=0,
+                              validators=[Optional(), NumberRange(0, 300, "Between 0 and 300.")])
+    attempts = IntegerField("Attempts allowed (practice set; 0 = unlimited)", default=0,
+                            validators=[Optional(), NumberRange(0, 20, "Between 0 and 20.")])
+    feedback = SelectField("Feedback (practice set)", choices=[("immediate", "After each answer"),
+                                                               ("deferred", "After submitting")])
     grading = SelectField("Which attempt counts", choices=[("best", "Best attempt"), ("latest", "Latest attempt")])
     opens_at = DateTimeLocalField("Opens", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     due_at = DateTimeLocalField("Due", format="%Y-%m-%dT%H:%M", validators=[Optional()])

@@ -76,3 +76,13 @@ def test_ce_hours_beyond_reading_and_post_test_are_refused(tmp_path):
     write_course(tmp_path, course_yml=ce)
     found = problems_for(tmp_path)
     assert len(found) == 1 and "2 CE hours stated" in found[0] and "support only 0.25 h" in found[0]
+
+
+def test_post_test_options_are_checked(tmp_path):
+    ce = COURSE_YML.replace("exam-prep", "ce") + (
+        "ce:\n  hours: 0.25\n  categories: [ethics]\n  delivery: home-study\n"
+        "post_test:\n  items: 10\n  pass_mark: 70\n  attempts: 3\n  time_limit_minutes: 20\n  minutes_per_item: 1.5\n"
+        "  feedback: sometimes\n  shuffle_choices: yes\n")
+    write_course(tmp_path, course_yml=ce)
+    found = problems_for(tmp_path)
+    assert found == [f"{tmp_path}/kin/course.yml:12: post_test: 'feedback' must be one of deferred, immediate"]

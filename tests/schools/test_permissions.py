@@ -42,10 +42,10 @@ def test_instructor_creates_cohort_adds_member_and_assigns(instructor_client, se
     cohort_id = int(response.headers["Location"].rsplit("/", 1)[1])
     instructor_client.post(f"/teaching/cohorts/{cohort_id}/members", data={"email": "NEW.learner@example.com"})
     bad = instructor_client.post(f"/teaching/cohorts/{cohort_id}/assignments", data={
-        "kind": "practice", "title": "Set 1", "grading": "best", "items": "5"})
+        "kind": "practice", "title": "Set 1", "grading": "best", "items": "5", "feedback": "immediate"})
     assert bad.status_code == 400 and "Choose at least one content area" in bad.get_data(as_text=True)
     ok = instructor_client.post(f"/teaching/cohorts/{cohort_id}/assignments", data={
-        "kind": "practice", "title": "Set 1", "grading": "best", "items": "5", "domains": ["ethics-laws"],
+        "kind": "practice", "title": "Set 1", "grading": "best", "items": "5", "domains": ["ethics-laws"], "feedback": "immediate",
         "due_at": "2030-01-01T10:00"})
     assert ok.status_code == 302
     page = instructor_client.get(f"/teaching/cohorts/{cohort_id}").get_data(as_text=True)
@@ -58,3 +58,14 @@ def test_instructor_roster_may_add_only_learners(instructor_client):
         b"email,full_name,role\nboss@example.com,Boss,admin\n"), "r.csv")},
         content_type="multipart/form-data").get_data(as_text=True)
     assert "row 2, column role: you can only add learners" in page
+
+
+def test_practice_set_settings_reach_the_quiz(instructor_client, session, cohort):
+    from lms.assessment.models import QuizSpec
+    from lms.schools.models import Assignment
+    instructor_client.post(f"/teaching/cohorts/{cohort.id}/assignments", data={
+        "kind": "practice", "title": "Timed set", "grading": "latest", "items": "4", "domains": ["kinesiology"],
+        "time_limit": "15", "attempts": "2", "feedback": "deferred"})
+    assignment = session.query(Assignment).filter_by(title="Timed set").one()
+    spec = session.get(QuizSpec, assignment.spec_id)
+    assert (spec.time_limit_minutes, spec.attempts_allowed, spec.feedback, spec.items) == (15, 2, "deferred", 4)
