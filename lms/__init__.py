@@ -21,7 +21,7 @@ from lms.credits import setup as credits_setup
 from lms.readiness import views as readiness_views
 from lms.schools import setup as schools_setup
 from lms.extensions import csrf, limiter, login_manager
-from lms.mail.views import bp as mail_bp
+from lms.accounts.outbox_views import bp as mail_bp
 from lms.web import errors, navigation, security
 from lms.web.views import bp as web_bp
 

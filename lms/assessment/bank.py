@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from lms.assessment.blueprint import Blueprint
+from lms.blueprint import Blueprint
 from lms.assessment.items import Choice, Pair, QuestionData, question_problems
 from lms.yamlsource import Problem
 

@@ -12,8 +12,8 @@ from wtforms.validators import Length, Optional
 
 from lms import db
 from lms.assessment import importing
-from lms.assessment.blueprint import load as load_blueprint
-from lms.web.access import staff_required
+from lms.blueprint import load as load_blueprint
+from lms.accounts.access import staff_required
 
 bp = Blueprint("questionbank", __name__, template_folder="templates")
 FORMATS = [("gift", "GIFT"), ("aiken", "Aiken"), ("moodlexml", "Moodle XML")]

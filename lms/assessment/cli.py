@@ -9,7 +9,7 @@ from flask.cli import AppGroup
 
 from lms import db
 from lms.assessment import bank, banksync, importing
-from lms.assessment.blueprint import load as load_blueprint
+from lms.blueprint import load as load_blueprint
 from lms.assessment.formats import FORMATS
 
 questions_cli = AppGroup("questions", help="Check, load, import and export the question bank.")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -11,9 +12,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from lms.assessment import bands, selection, types
-from lms.assessment.blueprint import load as load_blueprint
+from lms.blueprint import load as load_blueprint
 from lms.assessment.models import Attempt, Question, QuestionVersion, QuizSpec, ResponseStep, Slot
-from lms.readiness.cards import GradedAnswer, record
 
 IN_PROGRESS, SUBMITTED, EXPIRED = "in-progress", "submitted", "expired"
 
@@ -22,6 +22,31 @@ BUILTIN_SPECS: dict[str, dict[str, Any]] = {
     "mock-mblex": dict(kind="mock", title="MBLEx mock exam", feedback="deferred", items=100, time_limit_minutes=110,
                        selection={"blueprint": "mblex"}),
 }
+
+
+@dataclass(frozen=True)
+class GradedAnswer:
+    """One graded answer, as told to whoever listens for grading (spaced repetition does)."""
+
+    question_id: int
+    fraction: float
+    confidence: str | None
+    when: datetime
+
+
+GradedListener = Callable[[Session, int, list[GradedAnswer]], None]
+_listeners: list[GradedListener] = []
+
+
+def on_graded(listener: GradedListener) -> None:
+    """Call `listener(db, user_id, answers)` whenever answers are graded, inside the grading transaction."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def _tell(db: Session, user_id: int, answers: list[GradedAnswer]) -> None:
+    for listener in _listeners:
+        listener(db, user_id, answers)
 
 
 class AttemptError(ValueError):
@@ -158,7 +183,7 @@ def save_answer(db: Session, attempt: Attempt, slot: Slot, values: dict[str, lis
         db.add(ResponseStep(slot_id=slot.id, response=response, created_at=now))
         if immediate:
             slot.fraction = Decimal(str(round(kind.grade(slot.version.rendered, response), 4)))
-            record(db, attempt.user_id, [_graded(slot, now)])
+            _tell(db, attempt.user_id, [_graded(slot, now)])
     db.commit()
     return slot
 
@@ -178,7 +203,7 @@ def finish(db: Session, attempt: Attempt, now: datetime, state: str = SUBMITTED)
         total += slot.fraction
     attempt.score = total
     if attempt.spec.feedback != "immediate":  # immediate feedback already scheduled each answer as it came
-        record(db, attempt.user_id, [_graded(s, s.answered_at or now) for s in attempt.slots if s.response is not None])
+        _tell(db, attempt.user_id, [_graded(s, s.answered_at or now) for s in attempt.slots if s.response is not None])
     spec = attempt.spec
     attempt.passed = (float(total) * 100 / attempt.max_score >= spec.pass_mark) if spec.pass_mark and attempt.max_score else None
     db.commit()

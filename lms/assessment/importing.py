@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lms.assessment import banksync
-from lms.assessment.blueprint import Blueprint
+from lms.blueprint import Blueprint
 from lms.assessment.formats import get_format
 from lms.assessment.items import Problem, QuestionData, assign_ids
 from lms.assessment.models import Question, QuestionVersion

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from lms.assessment.items import Choice, Pair, QuestionData
-from lms.content.render import render_inline, sanitize
+from lms.markdown_render import render_inline, sanitize
 
 
 def _html(text: str, text_format: str) -> str:

@@ -7,7 +7,7 @@ from werkzeug.wrappers import Response
 
 from lms import db
 from lms.assessment import engine, history
-from lms.assessment.blueprint import load as load_blueprint
+from lms.blueprint import load as load_blueprint
 from lms.assessment.posttests import post_test_spec
 from lms.content import catalog
 from lms.db import utcnow

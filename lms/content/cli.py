@@ -8,7 +8,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from lms import db
-from lms.assessment.blueprint import load as load_blueprint
+from lms.blueprint import load as load_blueprint
 from lms.content import loader, sync
 
 content_cli = AppGroup("content", help="Check and load courses written in Markdown.")

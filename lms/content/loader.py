@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lms.assessment.blueprint import Blueprint
+from lms.blueprint import Blueprint
 from lms.yamlsource import LinedMapping, Problem, parse_mapping
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from lms.content import search
 from lms.content.loader import CourseSpec, ModuleSpec
 from lms.content.models import Course, Module
-from lms.content.render import render_markdown
+from lms.markdown_render import render_markdown
 from lms.db import utcnow
 from lms.sync_summary import SyncSummary
 

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from lms import db
-from lms.assessment.blueprint import load as load_blueprint
+from lms.blueprint import load as load_blueprint
 from lms.content import catalog, progress, search
 from lms.content.models import Course, Module
 from lms.web.navigation import register_panel

@@ -15,7 +15,7 @@ from lms.credits import certificates, settings
 from lms.credits.forms import PeriodForm, RevokeForm
 from lms.credits.models import Certificate
 from lms.credits.pdf import certificate_pdf
-from lms.web.access import admin_required
+from lms.accounts.access import admin_required
 
 bp = Blueprint("certificates", __name__, template_folder="templates")
 

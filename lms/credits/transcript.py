@@ -8,15 +8,10 @@ from datetime import date
 
 from lms.credits.models import LedgerEntry
 from lms.credits.pdf import hours_text
+from lms.spreadsheet import safe_cell
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ["Completion date", "Course", "Provider", "Provider number", "CE hours", "Categories", "Delivery", "Source",
           "Certificate code", "Note"]
-
-
-def safe_cell(value: str) -> str:
-    """Text that a spreadsheet will not run as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def in_period(entries: Sequence[LedgerEntry], start: date | None, end: date | None) -> list[LedgerEntry]:

@@ -10,6 +10,7 @@ from lms.credits import ledger, proofs, settings, transcript
 from lms.credits.forms import ExternalCreditForm, PeriodForm, ReverseForm
 from lms.credits.models import Certificate, LedgerEntry, License, ProofFile
 from lms.credits.pdf import transcript_pdf
+from lms.uploads import UploadError
 
 bp = Blueprint("credits", __name__, template_folder="templates")
 
@@ -46,7 +47,7 @@ def external() -> str | Response:
                           categories=form.categories.data or [], delivery=form.delivery.data,
                           completed_on=form.completed_on.data, source="external", proof_id=proof.id,
                           recorded_by_id=current_user.id, reason="Logged by the learner with proof")
-        except (proofs.ProofError, ledger.LedgerError) as exc:
+        except (UploadError, ledger.LedgerError) as exc:
             db.session().rollback()
             form.proof.errors.append(str(exc))
         else:

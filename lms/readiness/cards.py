@@ -1,24 +1,16 @@
 """Review cards in the database: every graded answer updates the learner's card for that question."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lms.assessment.engine import GradedAnswer
 from lms.readiness import scheduling
 from lms.readiness.models import ReviewCard
 
 CORRECT_AT = 0.999  # partial credit counts as a miss for scheduling: the item needs another look
-
-
-@dataclass(frozen=True)
-class GradedAnswer:
-    question_id: int
-    fraction: float
-    confidence: str | None
-    when: datetime
 
 
 def record(db: Session, user_id: int, answers: list[GradedAnswer]) -> None:

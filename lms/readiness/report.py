@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lms.assessment.blueprint import Blueprint
+from lms.blueprint import Blueprint
 from lms.content.models import Course, Module
 from lms.readiness import answers, cards, charts, mastery
 

@@ -7,7 +7,7 @@ from werkzeug.wrappers import Response
 
 from lms import db
 from lms.assessment import engine
-from lms.assessment.blueprint import load as load_blueprint
+from lms.blueprint import load as load_blueprint
 from lms.db import utcnow
 from lms.readiness import cards, report
 from lms.web.navigation import register_panel
@@ -45,6 +45,7 @@ def overview() -> str:
 
 
 def init_app(app: Flask) -> None:
+    engine.on_graded(cards.record)  # every graded answer schedules its review card
     app.register_blueprint(bp)
     register_panel(app, "readiness/dashboard_panel.html")
     app.context_processor(lambda: {

@@ -11,12 +11,12 @@ from sqlalchemy import or_, select
 
 from lms import db
 from lms.accounts.models import Role, User
-from lms.credits.proofs import ProofError
+from lms.uploads import UploadError
 from lms.db import utcnow
 from lms.schools import audit, branding, cohorts, roster
 from lms.schools.forms import BrandingForm, InvitationForm, RoleForm, RosterForm
 from lms.schools.models import Invitation
-from lms.web.access import admin_required, staff_required
+from lms.accounts.access import admin_required, staff_required
 
 bp = Blueprint("admin", __name__, template_folder="templates")
 
@@ -132,7 +132,7 @@ def branding_page() -> str | Response:
                 if upload and getattr(upload, "filename", ""):
                     values[f"{name}_file"] = branding.store_image(folder, name, upload.read(branding.MAX_IMAGE_BYTES + 1))
             branding.save(db.session(), values)
-        except (ValueError, ProofError) as exc:
+        except (ValueError, UploadError) as exc:
             db.session().rollback()
             form.primary_color.errors.append(str(exc))
         else:

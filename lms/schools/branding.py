@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lms.credits.proofs import ProofError, detect
+from lms.uploads import UploadError, detect
 from lms.db import utcnow
 from lms.schools.models import SchoolSettings
 
@@ -54,10 +54,8 @@ def effective(db: Session, config: dict) -> Effective:
 
 def store_image(folder: Path, name: str, data: bytes) -> str:
     if len(data) > MAX_IMAGE_BYTES:
-        raise ProofError("Images can be at most 1 MB.")
-    content_type, extension = detect(data)
-    if content_type == "application/pdf":
-        raise ProofError("Use a PNG or JPEG image.")
+        raise UploadError("Images can be at most 1 MB.")
+    _content_type, extension = detect(data, allowed=("image/png", "image/jpeg"))
     folder.mkdir(parents=True, exist_ok=True)
     stored = f"{name}{extension}"
     (folder / stored).write_bytes(data)

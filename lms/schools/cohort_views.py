@@ -6,13 +6,13 @@ from flask_login import current_user
 
 from lms import db
 from lms.accounts import service
-from lms.assessment.blueprint import load as load_blueprint
+from lms.blueprint import load as load_blueprint
 from lms.assessment.models import QuizSpec
 from lms.content import catalog
 from lms.schools import assignments, audit, cohorts, gradebook, item_analysis, learner_report
 from lms.schools.forms import AssignmentForm, CohortForm, MemberForm
 from lms.schools.models import Assignment, Cohort
-from lms.web.access import staff_required
+from lms.accounts.access import staff_required
 
 bp = Blueprint("teaching", __name__, template_folder="templates")
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from lms.accounts.models import User
 from lms.assessment.models import Attempt, Question, QuestionVersion, Slot
 from lms.content.models import Module, ModuleProgress
-from lms.credits.transcript import safe_cell
+from lms.spreadsheet import safe_cell
 from lms.schools.models import Assignment, Cohort
 
 

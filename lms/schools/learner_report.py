@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from lms.accounts.models import User
 from lms.assessment import bands
-from lms.assessment.blueprint import Blueprint
+from lms.blueprint import Blueprint
 from lms.assessment.history import recent
 from lms.assessment.models import Attempt, Question, QuestionVersion, Slot
 from lms.content import progress

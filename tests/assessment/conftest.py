@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lms.assessment import banksync
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.assessment.items import Choice, Pair, QuestionData
 
 

@@ -3,7 +3,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from lms.assessment import bank, banksync, importing
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.assessment.models import Question, QuestionVersion
 
 GOOD = """questions:

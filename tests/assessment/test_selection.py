@@ -1,6 +1,6 @@
 import random
 
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.assessment.selection import largest_remainder, stratified
 
 

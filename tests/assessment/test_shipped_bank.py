@@ -8,7 +8,7 @@ import pytest
 
 from lms.assessment import banksync, engine
 from lms.assessment.bank import load_tree
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content.loader import load_tree as load_courses
 from lms.db import utcnow
 

@@ -7,7 +7,7 @@ import pytest
 from lms import db
 from lms.accounts import service
 from lms.assessment import banksync
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content import sync
 from lms.content.loader import load_tree
 from tests.assessment.conftest import single

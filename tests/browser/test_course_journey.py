@@ -3,7 +3,7 @@ import pytest
 
 from lms import db
 from lms.accounts import service
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content import sync
 from lms.content.loader import load_tree
 from tests.browser_support import assert_accessible

@@ -1,4 +1,4 @@
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content.loader import load_tree
 from tests.content.conftest import COURSE_YML, MODULE, write_course
 

@@ -1,6 +1,6 @@
 import pytest
 
-from lms.content.render import render_markdown
+from lms.markdown_render import render_markdown
 
 XSS = [
     "<script>alert(1)</script>",

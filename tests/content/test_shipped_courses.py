@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content.loader import ce_hours_supported, count_words, load_tree
 
 ROOT = Path(__file__).resolve().parents[2] / "courses"

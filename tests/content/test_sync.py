@@ -1,7 +1,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content import progress, sync
 from lms.content.loader import load_tree
 from lms.content.models import Course, Module

@@ -10,7 +10,7 @@ from lms.assessment import banksync, engine
 from lms.assessment.posttests import post_test_spec
 from lms.content import progress, sync
 from lms.content.loader import load_tree
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content.models import Course
 from lms.db import utcnow
 from tests.assessment.conftest import single

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lms.assessment import bank
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content.loader import load_tree
 from tests.content.conftest import COURSE_YML, MODULE
 

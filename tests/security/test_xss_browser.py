@@ -10,7 +10,7 @@ from lms import db
 from lms.accounts import service
 from lms.accounts.models import Role
 from lms.assessment import banksync, importing
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content import sync
 from lms.content.loader import load_tree
 from lms.credits import ledger

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import event
 
 from lms.assessment import banksync, engine
-from lms.assessment.blueprint import load
+from lms.blueprint import load
 from lms.content import progress, sync
 from lms.content.loader import load_tree
 from lms.credits import ledger

@@ -1,4 +1,4 @@
-"""Exam blueprints as data: content areas, weights and sub-topics (lms/assessment/blueprints/*.yml)."""
+"""Exam blueprints as data: content areas, weights and sub-topics (lms/blueprints/*.yml)."""
 from __future__ import annotations
 
 from dataclasses import dataclass

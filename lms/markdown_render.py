@@ -1,4 +1,5 @@
-"""Markdown to sanitized HTML, done once at sync time (never on a page view)."""
+"""Markdown to sanitized HTML (bleach allow-list), shared by course modules and questions; done once when content is
+loaded, never on a page view."""
 from __future__ import annotations
 
 import html
