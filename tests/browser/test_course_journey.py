@@ -6,7 +6,7 @@ from lms.accounts import service
 from lms.blueprint import load
 from lms.content import sync
 from lms.content.loader import load_tree
-from tests.browser_support import assert_accessible
+from tests.browser_support import assert_accessible, sign_in_as
 from tests.content.conftest import MODULE, write_course
 
 pytestmark = pytest.mark.browser
@@ -25,10 +25,7 @@ def test_learner_reads_and_completes_a_module(page, live_app, tmp_path):
         assert problems == []
         sync.apply(db.session(), specs)
         service.create_user(db.session(), "lee@example.com", "Lee Park", PASSWORD)
-    page.goto("/sign-in")
-    page.get_by_label("Email address").fill("lee@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_as(page, "lee@example.com")
     page.get_by_role("link", name="Courses").first.click()
     assert_accessible(page)
     page.get_by_role("link", name="Kinesiology Basics").click()

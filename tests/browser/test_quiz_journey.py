@@ -5,7 +5,7 @@ from lms import db
 from lms.accounts import service
 from lms.assessment import banksync, engine
 from tests.assessment.conftest import bank
-from tests.browser_support import assert_accessible
+from tests.browser_support import assert_accessible, sign_in_as
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser-secret-phrase-1"
@@ -16,11 +16,7 @@ def test_keyboard_only_timed_quiz(page, live_app):
         banksync.apply(db.session(), bank(per_domain=2))
         engine.ensure_spec(db.session(), "mock-mblex", items=7, time_limit_minutes=15)
         service.create_user(db.session(), "kim@example.com", "Kim Diaz", PASSWORD)
-    page.goto("/sign-in")
-    page.get_by_label("Email address").fill("kim@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.keyboard.press("Enter")
-    page.get_by_role("heading", name="Your dashboard").wait_for()
+    sign_in_as(page, "kim@example.com")
     page.goto("/exams")
     assert_accessible(page)
     page.get_by_role("button", name="Start a mock exam").focus()

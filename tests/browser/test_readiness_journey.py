@@ -5,7 +5,7 @@ from lms import db
 from lms.accounts import service
 from lms.assessment import banksync
 from tests.assessment.conftest import bank
-from tests.browser_support import assert_accessible
+from tests.browser_support import assert_accessible, sign_in_as
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser-secret-phrase-1"
@@ -15,10 +15,7 @@ def test_practice_then_review_and_charts(page, live_app):
     with live_app.app_context():
         banksync.apply(db.session(), bank(per_domain=2))
         service.create_user(db.session(), "rae@example.com", "Rae Kim", PASSWORD)
-    page.goto("/sign-in")
-    page.get_by_label("Email address").fill("rae@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_as(page, "rae@example.com")
     page.goto("/practice")
     assert_accessible(page)
     page.locator("input[name=domain][value=kinesiology]").check()
