@@ -37,7 +37,7 @@ import lms.models  # noqa: E402,F401  (every table on Base.metadata)
 from lms import migrate  # noqa: E402
 from lms.accounts.models import Role, User  # noqa: E402
 from lms.assessment import engine as attempt_engine  # noqa: E402
-from lms.assessment.blueprint import load as load_blueprint  # noqa: E402
+from lms.blueprint import load as load_blueprint  # noqa: E402
 from lms.assessment.items import Choice, QuestionData  # noqa: E402
 from lms.assessment.models import Attempt, Question, QuestionVersion, ResponseStep, Slot  # noqa: E402
 from lms.assessment.rendering import source_of  # noqa: E402
