@@ -62,7 +62,7 @@ def ensure_spec(db: Session, slug: str, **values: Any) -> QuizSpec:
     return spec
 
 
-def _live(db: Session) -> Any:
+def _live() -> Any:
     return select(Question.id, Question.domain).where(Question.retired_at.is_(None))
 
 
@@ -78,14 +78,14 @@ def draw_questions(db: Session, spec: QuizSpec, user_id: int, rng: random.Random
     if rules.get("blueprint"):
         blueprint = load_blueprint(rules["blueprint"])
         pool: dict[str, list[int]] = {a.key: [] for a in blueprint.areas}
-        for qid, domain in db.execute(_live(db)):
+        for qid, domain in db.execute(_live()):
             pool.setdefault(domain, []).append(qid)
         counts = selection.largest_remainder({a.key: a.weight for a in blueprint.areas}, spec.items)
         return selection.stratified(pool, counts, seen, rng)
-    query = _live(db)
+    query = _live()
     if rules.get("tag"):
-        ids = [q.id for q in db.scalars(select(Question).where(Question.retired_at.is_(None)))
-               if rules["tag"] in (q.tags or [])]
+        ids = [qid for qid, tags in db.execute(select(Question.id, Question.tags).where(Question.retired_at.is_(None)))
+               if rules["tag"] in (tags or [])]
         return selection.stratified({"tagged": ids}, {"tagged": spec.items}, seen, rng)
     chosen = {key: rules[key] for key in ("domains", "topics") if rules.get(key)} | (chosen or {})
     if chosen.get("domains"):

@@ -53,13 +53,16 @@ def open_page(db: Session, user_id: int, module: Module, now: datetime | None = 
     return row
 
 
-def credit_time(db: Session, user_id: int, module: Module, cap_seconds: int, now: datetime | None = None) -> int:
-    """Add the time since the last sign of life, at most `cap_seconds`; returns the new total."""
-    now = now or utcnow()
-    row = _progress(db, user_id, module.id)
+def _credit(row: ModuleProgress, cap_seconds: int, now: datetime) -> None:
     gap = max(0, int((now - row.last_seen_at).total_seconds()))
     row.seconds_spent += min(gap, cap_seconds)
     row.last_seen_at = now
+
+
+def credit_time(db: Session, user_id: int, module: Module, cap_seconds: int, now: datetime | None = None) -> int:
+    """Add the time since the last sign of life, at most `cap_seconds`; returns the new total."""
+    row = _progress(db, user_id, module.id)
+    _credit(row, cap_seconds, now or utcnow())
     db.commit()
     return row.seconds_spent
 
@@ -70,10 +73,11 @@ def heartbeat(db: Session, user_id: int, module: Module, now: datetime | None = 
 
 def mark_complete(db: Session, user_id: int, module: Module, now: datetime | None = None) -> ModuleProgress:
     """Completion also closes the page interval (capped at the module's estimated minutes)."""
-    credit_time(db, user_id, module, module.minutes * 60, now)
+    now = now or utcnow()
     row = _progress(db, user_id, module.id)
+    _credit(row, module.minutes * 60, now)
     if row.completed_at is None:
-        row.completed_at = now or utcnow()
+        row.completed_at = now
     db.commit()
     return row
 

@@ -31,12 +31,18 @@ class ReadinessReport:
     names: dict[str, str]
 
 
-def _modules_for(db: Session, domain: str) -> list[tuple[str, str, str]]:
+def _lessons_by_domain(db: Session) -> dict[str, list[tuple[str, str, str]]]:
+    """The first three live exam-prep lessons of each domain, read in one query."""
     rows = db.execute(select(Course.slug, Module.slug, Module.title, Course.exam_domains)
                       .join(Module, Module.course_id == Course.id)
                       .where(Course.kind == "exam-prep", Course.retired_at.is_(None), Module.retired_at.is_(None))
                       .order_by(Module.position))
-    return [(c, m, t) for c, m, t, domains in rows if domain in domains][:3]
+    lessons: dict[str, list[tuple[str, str, str]]] = {}
+    for course, module, title, domains in rows:
+        for domain in domains:
+            if len(lessons.setdefault(domain, [])) < 3:
+                lessons[domain].append((course, module, title))
+    return lessons
 
 
 def build(db: Session, user_id: int, blueprint: Blueprint, now: datetime) -> ReadinessReport:
@@ -51,8 +57,9 @@ def build(db: Session, user_id: int, blueprint: Blueprint, now: datetime) -> Rea
             for k in weights]
     mocks = answers.mock_results(db, user_id)
     points = [(m.finished_at.strftime("%d %b"), m.percent) for m in mocks[-10:]]
-    study = [StudyLink(p, names.get(p.domain, p.domain), _modules_for(db, p.domain))
-             for p in mastery.study_next(per_domain, weights)]
+    picks = mastery.study_next(per_domain, weights)
+    lessons = _lessons_by_domain(db) if picks else {}
+    study = [StudyLink(p, names.get(p.domain, p.domain), lessons.get(p.domain, [])) for p in picks]
     return ReadinessReport(
         due_today, due_week, estimate, per_domain, study,
         charts.bar_chart("Mastery by content area", "Accuracy over your most recent answers in each MBLEx content area.",

@@ -112,3 +112,14 @@ def test_admin_revokes_and_downloads_zip(admin_client, session, learner, ce_cour
     admin_client.post(f"/admin/certificates/{cert.code}/revoke", data={"reason": "Fraud"})
     session.refresh(cert)
     assert cert.revoked_reason == "Fraud"
+
+
+def test_admin_certificate_filters_apply_to_list_and_zip(admin_client, session, learner, ce_course, make_user):
+    from datetime import date
+    old = certificates.issue(session, learner, ce_course, PROVIDER, on=date(2025, 3, 1))
+    new = certificates.issue(session, make_user(name="Newer Holder"), ce_course, PROVIDER, on=date(2026, 6, 1))
+    page = admin_client.get("/admin/certificates?start=2026-01-01").get_data(as_text=True)
+    assert "Newer Holder" in page and old.holder_name not in page
+    archive = zipfile.ZipFile(io.BytesIO(admin_client.get("/admin/certificates.zip?end=2025-12-31").data))
+    assert [n for n in archive.namelist()] == [f"certificate-{old.id}-{old.code[:8]}.pdf"]
+    assert new.id != old.id
