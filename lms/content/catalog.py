@@ -1,8 +1,10 @@
 """Read-side queries for the catalog and course pages."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, defer, selectinload
 
 from lms.content.models import Course, Module, ModuleProgress
 
@@ -24,8 +26,30 @@ def get_course(db: Session, slug: str) -> Course | None:
                                             .defer(Module.body_text)).where(Course.slug == slug))
 
 
-def get_module(course: Course, slug: str) -> Module | None:
-    return next((m for m in course.modules if m.slug == slug), None)
+def find_module(db: Session, course_slug: str, module_slug: str) -> Module | None:
+    """A module and its course in one query; the body and search text load only if something reads them."""
+    return db.scalar(select(Module).join(Module.course)
+                     .options(contains_eager(Module.course), defer(Module.body_html), defer(Module.body_text))
+                     .where(Course.slug == course_slug, Module.slug == module_slug))
+
+
+@dataclass(frozen=True)
+class ModuleLink:
+    """Enough of a module to link to it."""
+
+    slug: str
+    title: str
+
+
+def neighbours(db: Session, module: Module) -> tuple[ModuleLink | None, ModuleLink | None]:
+    """The live modules before and after `module` in its course (neither for a retired module)."""
+    if module.retired_at is not None:
+        return None, None
+    live = [ModuleLink(slug, title) for slug, title in db.execute(
+        select(Module.slug, Module.title).where(Module.course_id == module.course_id, Module.retired_at.is_(None))
+        .order_by(Module.position))]
+    index = next(i for i, link in enumerate(live) if link.slug == module.slug)
+    return (live[index - 1] if index > 0 else None), (live[index + 1] if index + 1 < len(live) else None)
 
 
 def live_modules(course: Course) -> list[Module]:

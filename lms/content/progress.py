@@ -11,6 +11,7 @@ from lms.content.models import Course, Enrollment, Module, ModuleProgress
 from lms.db import utcnow
 
 HEARTBEAT_CAP_SECONDS = 120  # a heartbeat credits at most this long since the last sign of life
+REOPEN_GRACE_SECONDS = 30  # a page reopened this soon after a sign of life continues its interval
 
 
 def enroll(db: Session, user_id: int, course: Course) -> Enrollment:
@@ -46,9 +47,19 @@ def _progress(db: Session, user_id: int, module_id: int) -> ModuleProgress:
 
 
 def open_page(db: Session, user_id: int, module: Module, now: datetime | None = None) -> ModuleProgress:
-    """The learner opened the module page: a new interval starts now."""
-    row = _progress(db, user_id, module.id)
-    row.last_seen_at = now or utcnow()
+    """The learner opened the module page: a new interval starts now. A reopen less than
+    REOPEN_GRACE_SECONDS after the last sign of life (a reload, a step back from the next module) continues the
+    interval the page was already in, and writes nothing."""
+    now = now or utcnow()
+    row = db.scalar(select(ModuleProgress).where(ModuleProgress.user_id == user_id,
+                                                 ModuleProgress.module_id == module.id))
+    if row is None:
+        row = ModuleProgress(user_id=user_id, module_id=module.id, seconds_spent=0, last_seen_at=now)
+        db.add(row)
+    elif 0 <= (now - row.last_seen_at).total_seconds() < REOPEN_GRACE_SECONDS:
+        return row
+    else:
+        row.last_seen_at = now
     db.commit()
     return row
 
@@ -130,7 +141,8 @@ def enrolled_progress(db: Session, user_id: int) -> list[CourseProgress]:
     last_seen = (select(Module.course_id, func.max(ModuleProgress.last_seen_at).label("seen"))
                  .join(Module, Module.id == ModuleProgress.module_id).where(ModuleProgress.user_id == user_id)
                  .group_by(Module.course_id).subquery())
-    courses = db.scalars(select(Course).options(selectinload(Course.modules))
+    courses = db.scalars(select(Course).options(selectinload(Course.modules).defer(Module.body_html)
+                                                .defer(Module.body_text))
                          .join(Enrollment, Enrollment.course_id == Course.id)
                          .outerjoin(last_seen, last_seen.c.course_id == Course.id)
                          .where(Enrollment.user_id == user_id, Enrollment.active.is_(True), Course.retired_at.is_(None))

@@ -5,9 +5,11 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, send_from_directory, url_for
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from lms import db
+from lms.cache import ProcessCache
 from lms.blueprint import load as load_blueprint
 from lms.content import catalog, progress, search
 from lms.content.models import Course, Module
@@ -25,14 +27,23 @@ def _course_or_404(slug: str) -> Course:
     return course
 
 
-def _module_or_404(course: Course, slug: str) -> Module:
-    module = catalog.get_module(course, slug)
-    if module is None:
+def _module_or_404(slug: str, module_slug: str) -> Module:
+    """A module the user may read: staff see retired content; a learner keeps a retired module they read."""
+    module = catalog.find_module(db.session(), slug, module_slug)
+    if module is None or (module.course.retired_at is not None and not current_user.is_staff):
         abort(404)
     if module.retired_at is not None and not current_user.is_staff \
             and not catalog.has_history(db.session(), current_user.id, module.id):
         abort(404)
     return module
+
+
+def _article(module: Module) -> Markup:
+    """The module's objectives, contents, body and references: the same for every reader, so rendered once
+    per worker and content version."""
+    cache: ProcessCache[str] = current_app.extensions["lms.module_articles"]
+    key = (module.id, module.content_hash, module.updated_at)
+    return Markup(cache.get(key, lambda: render_template("content/_article.html", module=module)))  # noqa: S704 (sanitized at sync)
 
 
 @bp.get("/courses", endpoint="catalog")
@@ -72,33 +83,28 @@ def enroll(slug: str) -> Response:
 @bp.get("/courses/<slug>/<module_slug>")
 @login_required
 def module_page(slug: str, module_slug: str) -> str:
-    course = _course_or_404(slug)
-    module = _module_or_404(course, module_slug)
+    module = _module_or_404(slug, module_slug)
     row = progress.open_page(db.session(), current_user.id, module)
-    live = catalog.live_modules(course)
-    index = live.index(module) if module in live else -1
-    previous = live[index - 1] if index > 0 else None
-    following = live[index + 1] if 0 <= index < len(live) - 1 else None
-    return render_template("content/module.html", course=course, module=module, row=row, previous=previous,
-                           following=following)
+    previous, following = catalog.neighbours(db.session(), module)
+    return render_template("content/module.html", course=module.course, module=module, article=_article(module),
+                           row=row, previous=previous, following=following)
 
 
 @bp.post("/courses/<slug>/<module_slug>/heartbeat")
 @login_required
 def heartbeat(slug: str, module_slug: str) -> dict[str, int]:
-    module = _module_or_404(_course_or_404(slug), module_slug)
+    module = _module_or_404(slug, module_slug)
     return {"seconds": progress.heartbeat(db.session(), current_user.id, module)}
 
 
 @bp.post("/courses/<slug>/<module_slug>/complete")
 @login_required
 def complete(slug: str, module_slug: str) -> Response:
-    course = _course_or_404(slug)
-    module = _module_or_404(course, module_slug)
+    module = _module_or_404(slug, module_slug)
     progress.mark_complete(db.session(), current_user.id, module)
     flash(f"“{module.title}” is marked complete.", "success")
     following = request.form.get("next_module")
-    if following and catalog.get_module(course, following):
+    if following and catalog.find_module(db.session(), slug, following):
         return redirect(url_for("content.module_page", slug=slug, module_slug=following))
     return redirect(url_for("content.course_page", slug=slug))
 
@@ -123,5 +129,6 @@ def search_page() -> str:
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    app.extensions["lms.module_articles"] = ProcessCache[str](size=256)
     register_panel(app, "content/dashboard_panel.html")
     app.context_processor(lambda: {"enrolled_progress": lambda: progress.enrolled_progress(db.session(), current_user.id)})

@@ -30,3 +30,18 @@ def test_percent_complete_and_continue(session, tree, learner):
     assert (state.percent, state.next_module.slug) == (50, second.slug)
     progress.unenroll(session, learner.id, course)
     assert progress.enrolled_progress(session, learner.id) == []
+
+
+def test_a_reopen_soon_after_a_sign_of_life_continues_the_interval(session, tree, learner):
+    run_sync(session, tree)
+    module = session.scalar(select(Module).where(Module.slug == "spindles"))
+    start = utcnow()
+    progress.open_page(session, learner.id, module, now=start)
+    progress.heartbeat(session, learner.id, module, now=start + timedelta(seconds=30))
+    # a reload 10 s after the heartbeat writes nothing: the next heartbeat credits the whole 30 s
+    row = progress.open_page(session, learner.id, module, now=start + timedelta(seconds=40))
+    assert row.last_seen_at == start + timedelta(seconds=30) and not session.dirty
+    assert progress.heartbeat(session, learner.id, module, now=start + timedelta(seconds=60)) == 60
+    # a reopen after a long absence starts a new interval: the absence earns nothing
+    progress.open_page(session, learner.id, module, now=start + timedelta(hours=2))
+    assert progress.heartbeat(session, learner.id, module, now=start + timedelta(hours=2, seconds=30)) == 90

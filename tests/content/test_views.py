@@ -55,3 +55,19 @@ def test_search_finds_and_highlights(client, loaded):
     assert "Golgi tendon organs" in page and "<mark>" in page.lower()
     injected = client.get("/search?q=%27%29%20OR%201%3D1%20--%20%22<script>").get_data(as_text=True)
     assert "<script>" not in injected
+
+
+def test_module_article_is_rendered_once_per_content_version(app, session, learner_client, loaded):
+    cache = app.extensions["lms.module_articles"]
+    first = learner_client.get("/courses/kin/spindles").get_data(as_text=True)
+    assert len(cache) == 1
+    assert learner_client.get("/courses/kin/spindles").get_data(as_text=True).count("Muscle spindles detect stretch") \
+        == first.count("Muscle spindles detect stretch") >= 1
+    assert len(cache) == 1
+    module_file = loaded / "kin" / "01-spindles.md"
+    module_file.write_text(module_file.read_text().replace("Muscle spindles detect stretch",
+                                                           "Spindles sense lengthening"))
+    run_sync(session, loaded)
+    page = learner_client.get("/courses/kin/spindles").get_data(as_text=True)
+    assert "Spindles sense lengthening" in page and "Muscle spindles detect stretch" not in page
+    assert len(cache) == 2
