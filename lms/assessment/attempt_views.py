@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from lms import db
-from lms.assessment import engine
+from lms.assessment import engine, question_nav
 from lms.assessment.models import Attempt, Slot
 from lms.db import utcnow
 
@@ -21,10 +21,18 @@ def _own_attempt(attempt_id: int, with_questions: bool = False) -> Attempt:
     return attempt
 
 
-def _slot(attempt: Attempt, position: int) -> Slot:
-    if not 1 <= position <= len(attempt.slots):
+def _own_slot(attempt_id: int, position: int) -> Slot:
+    """One slot of the learner's own attempt, read with its attempt in one query (pages about one question)."""
+    slot = engine.load_slot(db.session(), attempt_id, position)
+    if slot is None or slot.attempt.user_id != current_user.id:
         abort(404)
-    return attempt.slots[position - 1]
+    engine.enforce_deadline(db.session(), slot.attempt, utcnow())
+    return slot
+
+
+def _question_url(attempt_id: int) -> str:
+    """The question page's address with the position left off the end."""
+    return url_for("attempts.question", attempt_id=attempt_id, position=1)[:-1]
 
 
 @bp.get("/attempts/<int:attempt_id>")
@@ -40,22 +48,24 @@ def resume(attempt_id: int) -> Response:
 @bp.get("/attempts/<int:attempt_id>/q/<int:position>")
 @login_required
 def question(attempt_id: int, position: int = 1) -> str | Response:
-    attempt = _own_attempt(attempt_id)
+    slot = _own_slot(attempt_id, position)
+    attempt = slot.attempt
     if attempt.state != engine.IN_PROGRESS:
         flash("This attempt is closed." if attempt.state == engine.SUBMITTED else
               "Time ran out: the attempt was graded with the answers saved before the deadline.", "info")
         return redirect(url_for("attempts.review", attempt_id=attempt_id))
-    slot = _slot(attempt, position)
     show_feedback = attempt.spec.feedback == "immediate" and slot.response is not None
+    states = engine.slot_states(db.session(), attempt_id)
     return render_template("assessment/attempt.html", attempt=attempt, slot=slot, show_feedback=show_feedback,
+                           count=len(states), nav=question_nav.render(states, position, _question_url(attempt_id)),
                            now=utcnow())
 
 
 @bp.post("/attempts/<int:attempt_id>/q/<int:position>")
 @login_required
 def save(attempt_id: int, position: int) -> Response:
-    attempt = _own_attempt(attempt_id)
-    slot = _slot(attempt, position)
+    slot = _own_slot(attempt_id, position)
+    attempt = slot.attempt
     values = {key: request.form.getlist(key) for key in request.form}
     try:
         engine.save_answer(db.session(), attempt, slot, values, utcnow(), flagged=bool(request.form.get("flag")),
@@ -74,7 +84,7 @@ def save(attempt_id: int, position: int) -> Response:
         return redirect(url_for("attempts.question", attempt_id=attempt_id, position=position))
     step = {"next": 1, "previous": -1}.get(target, 0)
     goto = int(target) if target.isdigit() else position + step
-    goto = min(max(goto, 1), len(attempt.slots))
+    goto = min(max(goto, 1), attempt.max_score)
     return redirect(url_for("attempts.question", attempt_id=attempt_id, position=goto))
 
 

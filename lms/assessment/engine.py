@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session, joinedload, selectinload
 
-from lms.assessment import bands, selection, types
+from lms.assessment import bands, pool, selection, types
 from lms.blueprint import load as load_blueprint
 from lms.assessment.models import Attempt, Question, QuestionVersion, QuizSpec, ResponseStep, Slot
 
@@ -77,11 +77,8 @@ def draw_questions(db: Session, spec: QuizSpec, user_id: int, rng: random.Random
     seen = seen_question_ids(db, user_id)
     if rules.get("blueprint"):
         blueprint = load_blueprint(rules["blueprint"])
-        pool: dict[str, list[int]] = {a.key: [] for a in blueprint.areas}
-        for qid, domain in db.execute(_live()):
-            pool.setdefault(domain, []).append(qid)
         counts = selection.largest_remainder({a.key: a.weight for a in blueprint.areas}, spec.items)
-        return selection.stratified(pool, counts, seen, rng)
+        return selection.stratified(pool.blueprint_pool(db, counts, seen, rng), counts, seen, rng)
     query = _live()
     if rules.get("tag"):
         ids = [qid for qid, tags in db.execute(select(Question.id, Question.tags).where(Question.retired_at.is_(None)))
@@ -134,12 +131,15 @@ def start(db: Session, user_id: int, spec: QuizSpec, now: datetime, rng: random.
                       selection=dict(chosen or {}) | {"shortfalls": {k: list(v) for k, v in draw.shortfalls.items()}})
     db.add(attempt)
     db.flush()
+    rows: list[dict[str, Any]] = []
     for position, qid in enumerate(order, 1):
         version = versions[qid]
         ids = types.get(version.question.type).shuffleable_ids(version.rendered)
         if spec.shuffle_choices:
             rng.shuffle(ids)
-        db.add(Slot(attempt_id=attempt.id, position=position, version_id=version.id, choice_order=ids))
+        rows.append({"attempt_id": attempt.id, "position": position, "version_id": version.id, "choice_order": ids,
+                     "flagged": False})
+    db.execute(insert(Slot), rows)  # one batched statement, not a hundred unit-of-work inserts
     db.commit()
     return attempt
 
@@ -159,6 +159,31 @@ def load(db: Session, attempt_id: int, with_questions: bool = True) -> Attempt |
     if with_questions:
         slots = slots.selectinload(Slot.version).selectinload(QuestionVersion.question)
     return db.scalar(select(Attempt).options(slots, selectinload(Attempt.spec)).where(Attempt.id == attempt_id))
+
+
+def load_slot(db: Session, attempt_id: int, position: int) -> Slot | None:
+    """One slot with its attempt, spec, pinned question version and question, in one query: what a page
+    that shows or saves one question needs (the author's source of the version is left unread)."""
+    return db.scalar(select(Slot).options(joinedload(Slot.attempt).joinedload(Attempt.spec),
+                                          joinedload(Slot.version).defer(QuestionVersion.source)
+                                          .joinedload(QuestionVersion.question))
+                     .where(Slot.attempt_id == attempt_id, Slot.position == position))
+
+
+@dataclass(frozen=True)
+class SlotState:
+    """What the question navigation shows of a slot."""
+
+    position: int
+    answered: bool
+    flagged: bool
+
+
+def slot_states(db: Session, attempt_id: int) -> list[SlotState]:
+    """Answered and flagged marks of every slot, read as plain columns (no question data)."""
+    rows = db.execute(select(Slot.position, Slot.answered_at, Slot.flagged)
+                      .where(Slot.attempt_id == attempt_id).order_by(Slot.position))
+    return [SlotState(position, answered_at is not None, bool(flagged)) for position, answered_at, flagged in rows]
 
 
 def enforce_deadline(db: Session, attempt: Attempt, now: datetime) -> None:
