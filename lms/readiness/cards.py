@@ -1,12 +1,13 @@
 """Review cards in the database: every graded answer updates the learner's card for that question."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lms.assessment.engine import GradedAnswer
+from lms.assessment.models import Attempt
 from lms.readiness import scheduling
 from lms.readiness.models import ReviewCard
 
@@ -43,8 +44,21 @@ def due_question_ids(db: Session, user_id: int, now: datetime, limit: int = 20) 
 
 
 def due_counts(db: Session, user_id: int, now: datetime) -> tuple[int, int]:
-    dues = list(db.scalars(select(ReviewCard.due_at).where(ReviewCard.user_id == user_id)))
-    return scheduling.due_counts(dues, now)
+    """(due today, due within 7 days), counted by the database (scheduling.due_counts sets the days)."""
+    today, week = (b.astimezone(UTC) for b in scheduling.due_boundaries(now))
+    row = db.execute(select(func.count().filter(ReviewCard.due_at < today), func.count().filter(ReviewCard.due_at < week))
+                     .where(ReviewCard.user_id == user_id)).one()
+    return int(row[0]), int(row[1])
+
+
+def history_marker(db: Session, user_id: int) -> tuple[object, ...]:
+    """Changes whenever one of the learner's answers is graded (grading updates a review card) or an attempt
+    closes: what a cached summary of the learner's history is keyed by."""
+    closed = select(func.count(Attempt.id)).where(Attempt.user_id == user_id, Attempt.state != "in-progress")
+    row = db.execute(select(func.count(ReviewCard.id), func.coalesce(func.sum(ReviewCard.reviews), 0),
+                            func.max(ReviewCard.last_reviewed_at), closed.scalar_subquery())
+                     .where(ReviewCard.user_id == user_id)).one()
+    return tuple(row)
 
 
 def export(db: Session, user_id: int) -> list[dict[str, object]]:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lms.blueprint import Blueprint
+from lms.cache import ProcessCache
 from lms.content.models import Course, Module
 from lms.readiness import answers, cards, charts, mastery
 
@@ -45,25 +46,45 @@ def _lessons_by_domain(db: Session) -> dict[str, list[tuple[str, str, str]]]:
     return lessons
 
 
-def build(db: Session, user_id: int, blueprint: Blueprint, now: datetime) -> ReadinessReport:
+@dataclass(frozen=True)
+class HistorySummary:
+    """What the learner's graded answers and mock results say: the costly part of the report."""
+
+    readiness: mastery.Readiness
+    mastery: dict[str, mastery.DomainMastery]
+    picks: list[mastery.StudyPick]
+    mastery_chart: str
+    trend_chart: str
+
+
+def summarize(db: Session, user_id: int, blueprint: Blueprint) -> HistorySummary:
     weights = {a.key: a.weight for a in blueprint.areas}
     names = {a.key: a.name for a in blueprint.areas}
     given = answers.graded_answers(db, user_id)
     per_domain = mastery.domain_mastery(given)
-    estimate = mastery.readiness(given, weights, names=names)
-    due_today, due_week = cards.due_counts(db, user_id, now)
     bars = [(names[k], per_domain[k].score.percent if k in per_domain else None,
              f"{per_domain[k].score.count} answers, {per_domain[k].score.band}" if k in per_domain else "no answers yet")
             for k in weights]
-    mocks = answers.mock_results(db, user_id)
-    points = [(m.finished_at.strftime("%d %b"), m.percent) for m in mocks[-10:]]
-    picks = mastery.study_next(per_domain, weights)
-    lessons = _lessons_by_domain(db) if picks else {}
-    study = [StudyLink(p, names.get(p.domain, p.domain), lessons.get(p.domain, [])) for p in picks]
-    return ReadinessReport(
-        due_today, due_week, estimate, per_domain, study,
+    points = [(m.finished_at.strftime("%d %b"), m.percent) for m in answers.mock_results(db, user_id)[-10:]]
+    return HistorySummary(
+        mastery.readiness(given, weights, names=names), per_domain, mastery.study_next(per_domain, weights),
         charts.bar_chart("Mastery by content area", "Accuracy over your most recent answers in each MBLEx content area.",
                          bars, id_prefix="mastery"),
         charts.line_chart("Mock exam scores", "Your score on each mock exam, oldest first.", points, id_prefix="trend",
-                          headings=("Mock exam", "Score")),
-        names)
+                          headings=("Mock exam", "Score")))
+
+
+def build(db: Session, user_id: int, blueprint: Blueprint, now: datetime,
+          cache: ProcessCache[HistorySummary] | None = None) -> ReadinessReport:
+    """The report; with a cache, the history summary is rebuilt only after the learner's history changed."""
+    if cache is None:
+        summary = summarize(db, user_id, blueprint)
+    else:
+        key = (user_id, blueprint.key, cards.history_marker(db, user_id))
+        summary = cache.get(key, lambda: summarize(db, user_id, blueprint))
+    names = {a.key: a.name for a in blueprint.areas}
+    due_today, due_week = cards.due_counts(db, user_id, now)
+    lessons = _lessons_by_domain(db) if summary.picks else {}
+    study = [StudyLink(p, names.get(p.domain, p.domain), lessons.get(p.domain, [])) for p in summary.picks]
+    return ReadinessReport(due_today, due_week, summary.readiness, summary.mastery, study, summary.mastery_chart,
+                           summary.trend_chart, names)

@@ -83,10 +83,14 @@ def _next_midnight(now: datetime, days: int, tz: tzinfo) -> datetime:
     return datetime.combine(local_date + timedelta(days=days), time(0), tzinfo=tz)
 
 
+def due_boundaries(now: datetime, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """A card is due today if due before the first instant, within the week if before the second."""
+    zone = tz or UTC
+    return _next_midnight(now, 1, zone), _next_midnight(now, WEEK_DAYS, zone)
+
+
 def due_counts(dues: Sequence[datetime], now: datetime, tz: tzinfo | None = None) -> tuple[int, int]:
     """(due_today, due_next_7_days), both counting overdue cards; see the module docstring for the days."""
-    zone = tz or UTC
-    end_of_today = _next_midnight(now, 1, zone)
-    end_of_week = _next_midnight(now, WEEK_DAYS, zone)
+    end_of_today, end_of_week = due_boundaries(now, tz)
     instants = [as_utc(d) for d in dues]
     return sum(d < end_of_today for d in instants), sum(d < end_of_week for d in instants)

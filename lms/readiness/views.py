@@ -1,13 +1,14 @@
 """Review what is due (spaced repetition) and the readiness view."""
 from __future__ import annotations
 
-from flask import Blueprint, Flask, flash, redirect, render_template, url_for
+from flask import Blueprint, Flask, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from lms import db
 from lms.assessment import engine
 from lms.blueprint import load as load_blueprint
+from lms.cache import ProcessCache
 from lms.db import utcnow
 from lms.readiness import cards, report
 from lms.web.navigation import register_panel
@@ -41,12 +42,18 @@ def start_review() -> Response:
 @login_required
 def overview() -> str:
     return render_template("readiness/overview.html",
-                           report=report.build(db.session(), current_user.id, load_blueprint(), utcnow()))
+                           report=_report())
+
+
+def _report() -> report.ReadinessReport:
+    return report.build(db.session(), current_user.id, load_blueprint(), utcnow(),
+                        cache=current_app.extensions["lms.history_summaries"])
 
 
 def init_app(app: Flask) -> None:
     engine.on_graded(cards.record)  # every graded answer schedules its review card
+    app.extensions["lms.history_summaries"] = ProcessCache[report.HistorySummary](size=512)
     app.register_blueprint(bp)
     register_panel(app, "readiness/dashboard_panel.html")
     app.context_processor(lambda: {
-        "readiness_report": lambda: report.build(db.session(), current_user.id, load_blueprint(), utcnow())})
+        "readiness_report": _report})

@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from lms.assessment import engine
 from lms.db import utcnow
-from lms.readiness import cards
+from lms.blueprint import load as load_blueprint
+from lms.readiness import cards, report
 from lms.readiness.models import ReviewCard
 
 
@@ -59,3 +60,19 @@ def test_cards_are_in_the_learner_export(app, session, learner, loaded_bank):
     practice(session, learner, [True], utcnow())
     data = json.loads(app.test_cli_runner().invoke(args=["export-learner", learner.email]).output)
     assert len(data["review_cards"]) == 1 and "due" in data["review_cards"][0]["state"]
+
+
+def test_dashboard_history_summary_is_reused_until_an_answer_is_graded(app, learner_client, session, learner,
+                                                                        loaded_bank):
+    cache = app.extensions["lms.history_summaries"]
+    practice(session, learner, [False], utcnow() - timedelta(days=1))
+    learner_client.get("/dashboard")
+    learner_client.get("/dashboard")
+    assert len(cache) == 1
+    practice(session, learner, [True, True], utcnow())
+    assert "Mastery by content area" in learner_client.get("/dashboard").get_data(as_text=True)
+    assert len(cache) == 2
+    cached = report.build(session, learner.id, load_blueprint(), utcnow(), cache=cache)
+    fresh = report.build(session, learner.id, load_blueprint(), utcnow())
+    assert cached.mastery == fresh.mastery and sum(m.score.count for m in fresh.mastery.values()) == 3
+    assert (cached.due_today, cached.due_week) == (fresh.due_today, fresh.due_week) and fresh.due_today >= 1
