@@ -21,7 +21,7 @@ What it does, in one run:
    acknowledged answer is the slot's response (the latest acknowledged one) and is in response_steps;
    every submitted attempt is graded once: state submitted, finished_at set, score = sum of slot fractions.
 
-The client (this process, asyncio + httpx) runs on the same 2-core machine as the servers: see RESULTS.md.
+The client (this process, asyncio + aiohttp) runs on the same 2-core machine as the servers: see RESULTS.md.
 """
 from __future__ import annotations
 
@@ -40,7 +40,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+
+import aiohttp
 from sqlalchemy import Integer, func, select
 
 BENCH = Path(__file__).resolve().parent
@@ -88,9 +92,12 @@ class Server:
             if self.proc.poll() is not None:
                 raise SystemExit(f"{self.name} exited early; see {self.log.name}")
             try:
-                if httpx.get(self.url + path, timeout=2).status_code < 500:
+                with urllib.request.urlopen(self.url + path, timeout=2):
                     return
-            except httpx.HTTPError:
+            except urllib.error.HTTPError as exc:
+                if exc.code < 500:
+                    return
+            except OSError:
                 pass
             time.sleep(0.3)
         raise SystemExit(f"{self.name} not ready after {timeout}s; see {self.log.name}")
@@ -120,12 +127,15 @@ class Metrics:
     samples: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     error_log: list[tuple[float, str, str]] = field(default_factory=list)
+    timeline: list[tuple[float, str, float]] = field(default_factory=list)  # (finished at, kind, seconds)
 
     def ok(self, kind: str, seconds: float) -> None:
         self.samples[kind].append(seconds)
+        self.timeline.append((time.time(), kind, seconds))
 
     def fail(self, kind: str, seconds: float, why: str) -> None:
         self.samples[kind].append(seconds)
+        self.timeline.append((time.time(), kind, seconds))
         self.errors[kind] += 1
         self.error_log.append((time.time(), kind, why[:200]))
 
@@ -141,12 +151,59 @@ class RequestFailed(Exception):
     pass
 
 
-async def call(client: httpx.AsyncClient, m: Metrics, kind: str, method: str, url: str, expect: tuple[int, ...],
-               **kw) -> httpx.Response:
+@dataclass
+class Reply:
+    """What the scenario reads of a response."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", "replace")
+
+    def json(self) -> dict:
+        return json.loads(self.content)
+
+
+class Client:
+    """One simulated browser: its own cookies and at most 4 keep-alive connections to one server.
+
+    aiohttp, because the load generator shares the 2 cores with the servers it measures: the less CPU the
+    client spends per request, the more is left to the servers (RESULTS.md gives the figures)."""
+
+    def __init__(self, base: str) -> None:
+        self.session = aiohttp.ClientSession(base_url=base, cookie_jar=aiohttp.CookieJar(unsafe=True),
+                                             timeout=aiohttp.ClientTimeout(total=30),
+                                             connector=aiohttp.TCPConnector(limit=4))
+
+    async def request(self, method: str, url: str, data: dict | None = None,
+                      headers: dict[str, str] | None = None) -> Reply:
+        form = [(k, v) for k, values in data.items() for v in (values if isinstance(values, list) else [values])] \
+            if data else None
+        async with self.session.request(method, url, data=form, headers=headers, allow_redirects=False) as r:
+            return Reply(r.status, r.headers, await r.read())
+
+    async def get(self, url: str) -> Reply:
+        return await self.request("GET", url)
+
+    async def aclose(self) -> None:
+        await self.session.close()
+
+    async def __aenter__(self) -> Client:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+async def call(client: Client, m: Metrics, kind: str, method: str, url: str, expect: tuple[int, ...],
+               **kw) -> Reply:
     t0 = time.perf_counter()
     try:
         r = await client.request(method, url, **kw)
-    except httpx.HTTPError as exc:
+    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
         m.fail(kind, time.perf_counter() - t0, f"{type(exc).__name__}: {exc}")
         raise RequestFailed(kind) from exc
     dt = time.perf_counter() - t0
@@ -157,12 +214,11 @@ async def call(client: httpx.AsyncClient, m: Metrics, kind: str, method: str, ur
     return r
 
 
-def client_for(base: str) -> httpx.AsyncClient:
-    return httpx.AsyncClient(base_url=base, timeout=30, follow_redirects=False,
-                             limits=httpx.Limits(max_connections=4, max_keepalive_connections=2))
+def client_for(base: str) -> Client:
+    return Client(base)
 
 
-async def sign_in(client: httpx.AsyncClient, m: Metrics, email: str) -> str:
+async def sign_in(client: Client, m: Metrics, email: str) -> str:
     page = await call(client, m, "sign-in page", "GET", "/sign-in", (200,))
     token = CSRF.search(page.text).group(1)
     await call(client, m, "sign-in post", "POST", "/sign-in", (302, 303),
@@ -186,6 +242,7 @@ class Shared:
     affected: dict[str, list[str]] = field(default_factory=dict)  # learner -> outcomes of the request after a failure
     kill_time: float | None = None
     started: int = 0
+    began: float = field(default_factory=time.time)  # when the scenario started
 
 
 async def with_retry(shared: Shared, who: str, coro_factory, attempts: int = 6):
@@ -291,7 +348,7 @@ async def killer(server: Server, at: float, shared: Shared, log: list[str]) -> N
 
 # ------------------------------------------------------------------------------------------------ throughput vs floor
 
-async def closed_loop(clients: list[httpx.AsyncClient], url: str, seconds: float, m: Metrics, kind: str) -> float:
+async def closed_loop(clients: list[Client], url: str, seconds: float, m: Metrics, kind: str) -> float:
     end = time.perf_counter() + seconds
     done = 0
 
@@ -499,6 +556,27 @@ def main(argv: list[str] | None = None) -> dict:
     return report
 
 
+def print_windows(m: Metrics, shared: Shared, width: float = 10.0) -> None:
+    """Answer-save latency per 10-second window of the scenario: shows whether the tail comes from the
+    arrival burst (sign-ins, exam starts) or from the steady state."""
+    saves = [(t, dt) for t, kind, dt in m.timeline if kind == "answer save"]
+    if not saves:
+        return
+    t0 = shared.began
+    print(f"\n  answer save by {width:.0f}-s window of the scenario (also: sign-ins and mock starts in the window)")
+    print(f"  {'window':<10} {'saves':>6} {'p50 ms':>7} {'p99 ms':>7} {'sign-ins':>8} {'starts':>6}")
+    last = max(t for t, _ in saves)
+    start = 0.0
+    while t0 + start <= last:
+        inside = [dt for t, dt in saves if start <= t - t0 < start + width]
+        signs = sum(1 for t, k, _ in m.timeline if k == "sign-in post" and start <= t - t0 < start + width)
+        starts = sum(1 for t, k, _ in m.timeline if k == "start mock" and start <= t - t0 < start + width)
+        if inside:
+            print(f"  {start:>3.0f}-{start + width:<4.0f}s {len(inside):>6} {1000 * pct(inside, 50):>7.1f} "
+                  f"{1000 * pct(inside, 99):>7.1f} {signs:>8} {starts:>6}")
+        start += width
+
+
 def build_report(args, url, tp, m: Metrics, shared: Shared, elapsed: float, check: dict, log: list[str]) -> dict:
     db = url.split(":", 1)[0]
     print(f"\n== exam day on {db}: {args.learners} learners, {args.readers} readers, gunicorn -w {args.workers} "
@@ -522,6 +600,7 @@ def build_report(args, url, tp, m: Metrics, shared: Shared, elapsed: float, chec
         k = kinds[kind]
         print(f"  {kind:<15} {k['count']:>6} {k['rps']:>6.1f} {k['p50_ms']:>7.1f} {k['p95_ms']:>7.1f} "
               f"{k['p99_ms']:>7.1f} {k['max_ms']:>7.1f} {k['errors']:>6}")
+    print_windows(m, shared)
     errors = sum(m.errors.values())
     print(f"  errors: {errors}")
     for t, kind, why in m.error_log[:10]:
