@@ -38,7 +38,11 @@ class GatedConnection(sqlite3.Connection):
         if self._gate_path is None or self._held:
             return
         if self._gate is None:
-            self._gate = os.open(self._gate_path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                self._gate = os.open(self._gate_path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:  # cannot make the lock file: write as SQLite alone would (busy handler)
+                self._gate_path = None
+                return
         fcntl.flock(self._gate, fcntl.LOCK_EX)
         self._held = True
 
