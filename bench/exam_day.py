@@ -74,11 +74,12 @@ def free_port() -> int:
 
 class Server:
     def __init__(self, name: str, app: str, env: dict[str, str], workers: int, threads: int, cwd: Path,
-                 log: Path) -> None:
+                 log: Path, worker_class: str = "gthread") -> None:
         self.name, self.port = name, free_port()
         self.log = log.open("w")
         self.proc = subprocess.Popen(
-            [GUNICORN, "-w", str(workers), "-k", "gthread", "--threads", str(threads), "-b", f"127.0.0.1:{self.port}",
+            [GUNICORN, "-w", str(workers), "-k", worker_class,
+             *(["--threads", str(threads)] if worker_class == "gthread" else []), "-b", f"127.0.0.1:{self.port}",
              "--graceful-timeout", "5", "--timeout", "60", "--log-level", "warning", app],
             cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
 
@@ -509,6 +510,8 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--duration", type=float, default=150.0, help="hard bound on the scenario, seconds")
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--threads", type=int, default=4)
+    p.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
+                   help="gunicorn worker type (sync: one request at a time per process, no keep-alive)")
     p.add_argument("--floor-seconds", type=float, default=8.0, help="per page in the throughput phase (0: skip)")
     p.add_argument("--floor-clients", type=int, default=8)
     p.add_argument("--kill-worker", action="store_true")
@@ -534,8 +537,10 @@ def main(argv: list[str] | None = None) -> dict:
                         "LMS_RATELIMIT_ENABLED": "true" if args.redis else "false",
                         "LMS_RATELIMIT_STORAGE_URI": args.redis or "memory://", "PYTHONUNBUFFERED": "1"}
     log: list[str] = []
-    app = Server("lms", "lms:create_app()", env, args.workers, args.threads, ROOT, workdir / "gunicorn-lms.log")
-    floor = Server("floor", "floor_app:app", env, args.workers, args.threads, BENCH, workdir / "gunicorn-floor.log")
+    app = Server("lms", "lms:create_app()", env, args.workers, args.threads, ROOT, workdir / "gunicorn-lms.log",
+                 args.worker_class)
+    floor = Server("floor", "floor_app:app", env, args.workers, args.threads, BENCH, workdir / "gunicorn-floor.log",
+                   args.worker_class)
     try:
         app.wait_ready()
         floor.wait_ready()
@@ -580,7 +585,8 @@ def print_windows(m: Metrics, shared: Shared, width: float = 10.0) -> None:
 def build_report(args, url, tp, m: Metrics, shared: Shared, elapsed: float, check: dict, log: list[str]) -> dict:
     db = url.split(":", 1)[0]
     print(f"\n== exam day on {db}: {args.learners} learners, {args.readers} readers, gunicorn -w {args.workers} "
-          f"-k gthread --threads {args.threads}{', kill-worker' if args.kill_worker else ''}")
+          f"-k {args.worker_class}{f' --threads {args.threads}' if args.worker_class == 'gthread' else ''}"
+          f"{', kill-worker' if args.kill_worker else ''}")
     if tp:
         print("\npage throughput vs floor (closed loop, "
               f"{args.floor_clients} clients, {args.floor_seconds:.0f} s each)")
