@@ -4,14 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager, defer, selectinload
+from sqlalchemy.orm import Load, Session, contains_eager, defer, selectinload
 
 from lms.content.models import Course, Module, ModuleProgress
 
 
+def modules_without_bodies() -> Load:
+    """Load a course's module list without module bodies or search text (what every list of modules needs)."""
+    return selectinload(Course.modules).defer(Module.body_html).defer(Module.body_text)
+
+
 def list_courses(db: Session, kind: str | None = None, domain: str | None = None,
                  include_retired: bool = False) -> list[Course]:
-    query = select(Course).options(selectinload(Course.modules).defer(Module.body_html).defer(Module.body_text)).order_by(Course.kind.desc(), Course.title)
+    query = select(Course).options(modules_without_bodies()).order_by(Course.kind.desc(), Course.title)
     if not include_retired:
         query = query.where(Course.retired_at.is_(None))
     if kind in ("exam-prep", "ce"):
@@ -22,8 +27,7 @@ def list_courses(db: Session, kind: str | None = None, domain: str | None = None
 
 def get_course(db: Session, slug: str) -> Course | None:
     """The course with its module list; module bodies load only when a page shows one."""
-    return db.scalar(select(Course).options(selectinload(Course.modules).defer(Module.body_html)
-                                            .defer(Module.body_text)).where(Course.slug == slug))
+    return db.scalar(select(Course).options(modules_without_bodies()).where(Course.slug == slug))
 
 
 def find_module(db: Session, course_slug: str, module_slug: str) -> Module | None:

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
+from lms.content.catalog import modules_without_bodies
 from lms.content.models import Course, Enrollment, Module, ModuleProgress
 from lms.db import utcnow
 
@@ -36,9 +37,13 @@ def is_enrolled(db: Session, user_id: int, course_id: int) -> bool:
                                                       Enrollment.course_id == course_id)) is True
 
 
+def _find(db: Session, user_id: int, module_id: int) -> ModuleProgress | None:
+    return db.scalar(select(ModuleProgress).where(ModuleProgress.user_id == user_id,
+                                                  ModuleProgress.module_id == module_id))
+
+
 def _progress(db: Session, user_id: int, module_id: int) -> ModuleProgress:
-    row = db.scalar(select(ModuleProgress).where(ModuleProgress.user_id == user_id,
-                                                 ModuleProgress.module_id == module_id))
+    row = _find(db, user_id, module_id)
     if row is None:
         row = ModuleProgress(user_id=user_id, module_id=module_id, seconds_spent=0, last_seen_at=utcnow())
         db.add(row)
@@ -51,8 +56,7 @@ def open_page(db: Session, user_id: int, module: Module, now: datetime | None = 
     REOPEN_GRACE_SECONDS after the last sign of life (a reload, a step back from the next module) continues the
     interval the page was already in, and writes nothing."""
     now = now or utcnow()
-    row = db.scalar(select(ModuleProgress).where(ModuleProgress.user_id == user_id,
-                                                 ModuleProgress.module_id == module.id))
+    row = _find(db, user_id, module.id)
     if row is None:
         row = ModuleProgress(user_id=user_id, module_id=module.id, seconds_spent=0, last_seen_at=now)
         db.add(row)
@@ -141,8 +145,7 @@ def enrolled_progress(db: Session, user_id: int) -> list[CourseProgress]:
     last_seen = (select(Module.course_id, func.max(ModuleProgress.last_seen_at).label("seen"))
                  .join(Module, Module.id == ModuleProgress.module_id).where(ModuleProgress.user_id == user_id)
                  .group_by(Module.course_id).subquery())
-    courses = db.scalars(select(Course).options(selectinload(Course.modules).defer(Module.body_html)
-                                                .defer(Module.body_text))
+    courses = db.scalars(select(Course).options(modules_without_bodies())
                          .join(Enrollment, Enrollment.course_id == Course.id)
                          .outerjoin(last_seen, last_seen.c.course_id == Course.id)
                          .where(Enrollment.user_id == user_id, Enrollment.active.is_(True), Course.retired_at.is_(None))

@@ -9,8 +9,8 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from lms import db
-from lms.cache import ProcessCache
 from lms.blueprint import load as load_blueprint
+from lms.cache import ProcessCache
 from lms.content import catalog, progress, search
 from lms.content.models import Course, Module
 from lms.web.navigation import register_panel
@@ -19,10 +19,15 @@ bp = Blueprint("content", __name__, template_folder="templates")
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}  # no SVG: it can carry script
 
 
+def _hidden(course: Course | None) -> bool:
+    """Missing, or retired and the user is not staff (staff preview retired content)."""
+    staff = current_user.is_authenticated and current_user.is_staff
+    return course is None or (course.retired_at is not None and not staff)
+
+
 def _course_or_404(slug: str) -> Course:
     course = catalog.get_course(db.session(), slug)
-    staff = current_user.is_authenticated and current_user.is_staff
-    if course is None or (course.retired_at is not None and not staff):
+    if _hidden(course):
         abort(404)
     return course
 
@@ -30,7 +35,7 @@ def _course_or_404(slug: str) -> Course:
 def _module_or_404(slug: str, module_slug: str) -> Module:
     """A module the user may read: staff see retired content; a learner keeps a retired module they read."""
     module = catalog.find_module(db.session(), slug, module_slug)
-    if module is None or (module.course.retired_at is not None and not current_user.is_staff):
+    if module is None or _hidden(module.course):
         abort(404)
     if module.retired_at is not None and not current_user.is_staff \
             and not catalog.has_history(db.session(), current_user.id, module.id):
