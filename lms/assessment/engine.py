@@ -62,10 +62,6 @@ def ensure_spec(db: Session, slug: str, **values: Any) -> QuizSpec:
     return spec
 
 
-def _live() -> Any:
-    return select(Question.id, Question.domain).where(Question.retired_at.is_(None))
-
-
 def seen_question_ids(db: Session, user_id: int) -> set[int]:
     return set(db.scalars(select(QuestionVersion.question_id).join(Slot, Slot.version_id == QuestionVersion.id)
                           .join(Attempt, Attempt.id == Slot.attempt_id).where(Attempt.user_id == user_id)))
@@ -79,7 +75,7 @@ def draw_questions(db: Session, spec: QuizSpec, user_id: int, rng: random.Random
         blueprint = load_blueprint(rules["blueprint"])
         counts = selection.largest_remainder({a.key: a.weight for a in blueprint.areas}, spec.items)
         return selection.stratified(pool.blueprint_pool(db, counts, seen, rng), counts, seen, rng)
-    query = _live()
+    query = pool.live_questions()
     if rules.get("tag"):
         ids = [qid for qid, tags in db.execute(select(Question.id, Question.tags).where(Question.retired_at.is_(None)))
                if rules["tag"] in (tags or [])]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from lms.assessment.models import Question
@@ -21,8 +21,9 @@ PROBES_PER_ITEM = 4  # random ids probed per question wanted (scaled up by the s
 PROBE_CHUNK = 900  # ids per IN (...) list: well under every database's parameter limit
 
 
-def _live(domains: list[str]) -> object:
-    return select(Question.id, Question.domain).where(Question.retired_at.is_(None), Question.domain.in_(domains))
+def live_questions() -> Select[tuple[int, str]]:
+    """(id, area) of every question not retired: what every draw starts from."""
+    return select(Question.id, Question.domain).where(Question.retired_at.is_(None))
 
 
 def blueprint_pool(db: Session, wanted: Mapping[str, int], seen: set[int], rng: random.Random) -> dict[str, list[int]]:
@@ -34,18 +35,16 @@ def blueprint_pool(db: Session, wanted: Mapping[str, int], seen: set[int], rng: 
     total = sum(wanted.values())
     probes = PROBES_PER_ITEM * total * span // max(span - len(seen), total, 1)  # more when much was seen
     if low is None or span <= probes:  # a small bank: reading it is as cheap as probing it
-        for qid, domain in db.execute(_live(domains)):
+        for qid, domain in db.execute(live_questions().where(Question.domain.in_(domains))):
             pool[domain].append(qid)
         return pool
     ids = rng.sample(range(low, high + 1), probes)
     for start in range(0, len(ids), PROBE_CHUNK):  # by primary key only: an area filter would tempt the
-        probe = select(Question.id, Question.domain).where(  # planner into scanning the area's index
-            Question.id.in_(ids[start:start + PROBE_CHUNK]), Question.retired_at.is_(None))
+        probe = live_questions().where(Question.id.in_(ids[start:start + PROBE_CHUNK]))  # planner into its index
         for qid, domain in db.execute(probe):
             if domain in pool:
                 pool[domain].append(qid)
     for domain, count in wanted.items():
         if sum(1 for qid in pool[domain] if qid not in seen) < count:  # too few unseen among the probes
-            pool[domain] = list(db.scalars(select(Question.id).where(Question.retired_at.is_(None),
-                                                                      Question.domain == domain)))
+            pool[domain] = [qid for qid, _ in db.execute(live_questions().where(Question.domain == domain))]
     return pool
