@@ -11,8 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from werkzeug.serving import make_server
 
-import lms
-from tests.conftest import empty_tables, require, make_config
+from tests.conftest import app_lifetime, make_config, require
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -62,10 +61,7 @@ def live_config() -> dict[str, object]:
 def live_app(database_url: str, tmp_path: Path, live_config: dict[str, object]) -> Iterator[object]:
     config = make_config(database_url, tmp_path / "instance", WTF_CSRF_ENABLED=True, SERVER_NAME=None)
     config.update(live_config)
-    app = lms.create_app(config)
-    yield app
-    empty_tables(app.extensions["lms.engine"])
-    app.extensions["lms.engine"].dispose()
+    yield from app_lifetime(config)
 
 
 @pytest.fixture

@@ -94,12 +94,17 @@ def app_config(database_url: str, tmp_path: Path) -> dict[str, object]:
     return make_config(database_url, tmp_path / "instance")
 
 
-@pytest.fixture
-def app(app_config: dict[str, object]) -> Iterator[Flask]:
-    application = lms.create_app(app_config)
+def app_lifetime(config: dict[str, object]) -> Iterator[Flask]:
+    """An app for one test; afterwards its tables are emptied and its connections closed."""
+    application = lms.create_app(config)
     yield application
     empty_tables(application.extensions["lms.engine"])
     application.extensions["lms.engine"].dispose()
+
+
+@pytest.fixture
+def app(app_config: dict[str, object]) -> Iterator[Flask]:
+    yield from app_lifetime(app_config)
 
 
 @pytest.fixture
