@@ -50,5 +50,6 @@ def from_environment() -> dict[str, object]:
         "QUESTION_BANK_PATH": os.environ.get("LMS_QUESTION_BANK_PATH", str(BASE_DIR / "question_bank")),
         "CE_SEAT_TIME_SHARE": float(os.environ.get("LMS_CE_SEAT_TIME_SHARE", "0.5")),
         "PASSWORD_RESET_MAX_AGE": _int("LMS_PASSWORD_RESET_MAX_AGE", 3600),
+        "SETTINGS_CACHE_SECONDS": _int("LMS_SETTINGS_CACHE_SECONDS", 10),
         "SESSION_COOKIE_SECURE": env == "production",
     }

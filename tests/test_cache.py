@@ -35,3 +35,21 @@ def test_threads_share_it_without_losing_entries():
     for t in threads:
         t.join()
     assert len(cache) == 500
+
+
+def test_entries_with_a_lifetime_are_rebuilt_once_it_has_passed_and_clear_forgets_them():
+    now = [100.0]
+    built = []
+    cache = ProcessCache[int](size=4, ttl=10, clock=lambda: now[0])
+
+    def build():
+        built.append(now[0])
+        return len(built)
+
+    assert cache.get("settings", build) == 1
+    now[0] = 109.9
+    assert cache.get("settings", build) == 1  # still fresh
+    now[0] = 110.0
+    assert cache.get("settings", build) == 2  # ten seconds old: built again
+    cache.clear()
+    assert cache.get("settings", build) == 3 and built == [100.0, 110.0, 110.0]

@@ -13,7 +13,7 @@ from lms import db
 from lms.accounts.models import Role, User
 from lms.uploads import UploadError
 from lms.db import utcnow
-from lms.schools import audit, branding, cohorts, roster
+from lms.schools import audit, branding, cohorts, roster, site
 from lms.schools.forms import BrandingForm, InvitationForm, RoleForm, RosterForm
 from lms.schools.models import Invitation
 from lms.accounts.access import admin_required, staff_required
@@ -138,6 +138,7 @@ def branding_page() -> str | Response:
         else:
             audit.record(db.session(), current_user.id, "branding.updated", "school", **values)
             db.session().commit()
+            site.forget()
             flash("School settings saved.", "success")
             return redirect(url_for("admin.branding_page"))
     return render_template("schools/branding.html", form=form)

@@ -12,7 +12,7 @@ from lms.accounts import service
 from lms.accounts.forms import SignUpForm
 from lms.accounts.models import Role
 from lms.db import utcnow
-from lms.schools import audit, branding, cohorts
+from lms.schools import audit, branding, cohorts, site
 from lms.schools.models import Cohort, Invitation
 
 bp = Blueprint("invites", __name__, template_folder="templates")
@@ -44,7 +44,7 @@ def accept(token: str) -> str | Response:
 
 @bp.get("/branding.css")
 def stylesheet() -> Response:
-    school = branding.effective(db.session(), current_app.config)
+    school = site.shown()
     css = (f".site-header {{ background: {school.primary_color}; }}\n" if school.primary_color else "")
     return Response(css, mimetype="text/css", headers={"Cache-Control": "no-cache"})
 

@@ -3,7 +3,7 @@ import io
 from sqlalchemy import select
 
 from lms.accounts.models import Role, User
-from lms.schools import branding
+from lms.schools import branding, site
 from lms.schools.models import AuditEvent, Cohort
 from tests.conftest import PASSWORD
 
@@ -93,3 +93,18 @@ def test_branding_contrast_and_fallback(admin_client, session, app):
     with app.app_context():
         from lms.credits import settings
         assert settings.provider().number == "AP-77"
+
+
+
+def test_page_headers_keep_the_school_name_per_worker_until_the_ttl_or_a_save_here(admin_client, session, app):
+    admin_client.post("/admin/branding", data={"name": "Lakeside School", "primary_color": "#123456"})
+    assert "Lakeside School" in admin_client.get("/").get_data(as_text=True)
+    row = branding.current(session)  # another server saves new settings straight to the database
+    row.name = "Hilltop Academy"
+    session.commit()
+    assert "Lakeside School" in admin_client.get("/").get_data(as_text=True)  # this worker's copy, within the TTL
+    with app.app_context():
+        site.forget()  # what the TTL running out does
+    assert "Hilltop Academy" in admin_client.get("/").get_data(as_text=True)
+    admin_client.post("/admin/branding", data={"name": "Riverside College", "primary_color": "#123456"})
+    assert "Riverside College" in admin_client.get("/").get_data(as_text=True)  # a save here shows at once
