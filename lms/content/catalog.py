@@ -1,9 +1,10 @@
 """Read-side queries for the catalog and course pages."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Load, Session, contains_eager, defer, selectinload
 
 from lms.content.models import Course, Module, ModuleProgress
@@ -30,11 +31,17 @@ def get_course(db: Session, slug: str) -> Course | None:
     return db.scalar(select(Course).options(modules_without_bodies()).where(Course.slug == slug))
 
 
+@functools.cache
+def _module_query() -> Select[tuple[Module]]:
+    """Built once per process (composing it cost more than running it)."""
+    return select(Module).join(Module.course) \
+        .options(contains_eager(Module.course), defer(Module.body_html), defer(Module.body_text)) \
+        .where(Course.slug == bindparam("course_slug"), Module.slug == bindparam("module_slug"))
+
+
 def find_module(db: Session, course_slug: str, module_slug: str) -> Module | None:
     """A module and its course in one query; the body and search text load only if something reads them."""
-    return db.scalar(select(Module).join(Module.course)
-                     .options(contains_eager(Module.course), defer(Module.body_html), defer(Module.body_text))
-                     .where(Course.slug == course_slug, Module.slug == module_slug))
+    return db.scalar(_module_query(), {"course_slug": course_slug, "module_slug": module_slug})
 
 
 @dataclass(frozen=True)
@@ -45,14 +52,18 @@ class ModuleLink:
     title: str
 
 
-def neighbours(db: Session, module: Module) -> tuple[ModuleLink | None, ModuleLink | None]:
-    """The live modules before and after `module` in its course (neither for a retired module)."""
-    if module.retired_at is not None:
+def outline(db: Session, course_id: int) -> tuple[ModuleLink, ...]:
+    """The course's live modules in order, as links."""
+    return tuple(ModuleLink(slug, title) for slug, title in db.execute(
+        select(Module.slug, Module.title).where(Module.course_id == course_id, Module.retired_at.is_(None))
+        .order_by(Module.position)))
+
+
+def neighbours(live: tuple[ModuleLink, ...], module: Module) -> tuple[ModuleLink | None, ModuleLink | None]:
+    """The links before and after `module` in its course's outline (neither for a retired module)."""
+    index = next((i for i, link in enumerate(live) if link.slug == module.slug), None)
+    if module.retired_at is not None or index is None:
         return None, None
-    live = [ModuleLink(slug, title) for slug, title in db.execute(
-        select(Module.slug, Module.title).where(Module.course_id == module.course_id, Module.retired_at.is_(None))
-        .order_by(Module.position))]
-    index = next(i for i, link in enumerate(live) if link.slug == module.slug)
     return (live[index - 1] if index > 0 else None), (live[index + 1] if index + 1 < len(live) else None)
 
 

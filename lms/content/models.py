@@ -30,7 +30,7 @@ class Course(Base):
     word_count: Mapped[int] = mapped_column(Integer, default=0)  # reading volume of all live modules
     content_hash: Mapped[str] = mapped_column(String(64))  # hash of course.yml data: detects changes
     retired_at: Mapped[datetime | None] = mapped_column(default=None)  # removed from disk: hidden, kept
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)  # last change applied by sync
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)  # last sync change to it or its modules
 
     modules: Mapped[list[Module]] = relationship(back_populates="course", order_by="Module.position")
 

@@ -1,10 +1,11 @@
 """Reading progress: enrollment, server-measured seat time, completion, percent complete."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from lms.content.catalog import modules_without_bodies
@@ -37,9 +38,15 @@ def is_enrolled(db: Session, user_id: int, course_id: int) -> bool:
                                                       Enrollment.course_id == course_id)) is True
 
 
+@functools.cache
+def _find_query() -> Select[tuple[ModuleProgress]]:
+    """Built once per process: every module page and heartbeat runs it."""
+    return select(ModuleProgress).where(ModuleProgress.user_id == bindparam("user_id"),
+                                        ModuleProgress.module_id == bindparam("module_id"))
+
+
 def _find(db: Session, user_id: int, module_id: int) -> ModuleProgress | None:
-    return db.scalar(select(ModuleProgress).where(ModuleProgress.user_id == user_id,
-                                                  ModuleProgress.module_id == module_id))
+    return db.scalar(_find_query(), {"user_id": user_id, "module_id": module_id})
 
 
 def _progress(db: Session, user_id: int, module_id: int) -> ModuleProgress:

@@ -80,7 +80,9 @@ def _upsert_course(db: Session, spec: CourseSpec, course: Course | None, summary
 
 
 def _sync_modules(db: Session, course: Course, spec: CourseSpec, summary: SyncSummary) -> None:
+    """Upsert the course's modules; any change to them also stamps the course (its outline changed)."""
     current = {m.slug: m for m in db.scalars(select(Module).where(Module.course_id == course.id))}
+    changes_before = len(summary.added) + len(summary.changed) + len(summary.retired)
     for module_spec in spec.modules:
         name = f"{spec.slug}/{module_spec.slug}"
         digest = _digest([module_spec.file_stem, module_spec.markdown, module_spec.title, module_spec.minutes,
@@ -102,3 +104,5 @@ def _sync_modules(db: Session, course: Course, spec: CourseSpec, summary: SyncSu
         if slug not in on_disk and module.retired_at is None:
             module.retired_at = utcnow()
             summary.retired.append(f"{spec.slug}/{slug}")
+    if len(summary.added) + len(summary.changed) + len(summary.retired) > changes_before:
+        course.updated_at = utcnow()

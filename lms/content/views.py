@@ -51,6 +51,12 @@ def _article(module: Module) -> Markup:
     return Markup(cache.get(key, lambda: render_template("content/_article.html", module=module)))  # noqa: S704 (sanitized at sync)
 
 
+def _outline(course: Course) -> tuple[catalog.ModuleLink, ...]:
+    """The course's live modules, read once per worker and sync change (sync stamps the course)."""
+    cache: ProcessCache[tuple[catalog.ModuleLink, ...]] = current_app.extensions["lms.course_outlines"]
+    return cache.get((course.id, course.updated_at), lambda: catalog.outline(db.session(), course.id))
+
+
 @bp.get("/courses", endpoint="catalog")
 def catalog_page() -> str:
     kind, domain = request.args.get("kind") or None, request.args.get("domain") or None
@@ -90,7 +96,7 @@ def enroll(slug: str) -> Response:
 def module_page(slug: str, module_slug: str) -> str:
     module = _module_or_404(slug, module_slug)
     row = progress.open_page(db.session(), current_user.id, module)
-    previous, following = catalog.neighbours(db.session(), module)
+    previous, following = catalog.neighbours(_outline(module.course), module)
     return render_template("content/module.html", course=module.course, module=module, article=_article(module),
                            row=row, previous=previous, following=following)
 
@@ -135,5 +141,6 @@ def search_page() -> str:
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.extensions["lms.module_articles"] = ProcessCache[str](size=256)
+    app.extensions["lms.course_outlines"] = ProcessCache[tuple[catalog.ModuleLink, ...]](size=128)
     register_panel(app, "content/dashboard_panel.html")
     app.context_processor(lambda: {"enrolled_progress": lambda: progress.enrolled_progress(db.session(), current_user.id)})

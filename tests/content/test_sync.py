@@ -76,3 +76,14 @@ def test_sanitised_front_matter_and_body_are_stored(session, tmp_path):
     run_sync(session, tmp_path / "c")
     module = session.scalar(select(Module))
     assert "onerror" not in module.body_html and "<script" not in module.body_html
+
+
+def test_a_module_change_stamps_its_course_and_an_unchanged_sync_does_not(session, tree):
+    run_sync(session, tree)
+    stamp = session.scalar(select(Course.updated_at).where(Course.slug == "kin"))
+    run_sync(session, tree)
+    assert session.scalar(select(Course.updated_at).where(Course.slug == "kin")) == stamp
+    (tree / "kin" / "02-tendons.md").write_text(MODULE.format(title="Tendon organs", extra=""))
+    run_sync(session, tree)
+    session.expire_all()
+    assert session.scalar(select(Course.updated_at).where(Course.slug == "kin")) > stamp

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.content.conftest import drop_tendons
+from tests.content.conftest import MODULE, drop_tendons
 from tests.content.test_sync import run_sync
 
 
@@ -28,6 +28,16 @@ def test_enroll_read_complete_progress(learner_client, loaded):
     learner_client.post("/courses/kin/spindles/complete")
     assert "50% complete" in learner_client.get("/courses/kin").get_data(as_text=True)
     assert "Continue: Golgi tendon organs" in learner_client.get("/dashboard").get_data(as_text=True)
+
+
+def test_next_link_follows_a_renamed_or_retired_module_after_a_sync(learner_client, session, loaded):
+    assert 'Next: Golgi tendon organs' in learner_client.get("/courses/kin/spindles").get_data(as_text=True)
+    (loaded / "kin" / "02-tendons.md").write_text(MODULE.format(title="Tendon organs", extra=""))
+    run_sync(session, loaded)
+    assert 'Next: Tendon organs' in learner_client.get("/courses/kin/spindles").get_data(as_text=True)
+    drop_tendons(loaded)
+    run_sync(session, loaded)
+    assert 'href="/courses/kin/tendons"' not in learner_client.get("/courses/kin/spindles").get_data(as_text=True)
 
 
 def test_module_pages_need_sign_in(client, loaded):
