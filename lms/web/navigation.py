@@ -22,6 +22,7 @@ MAIN_SECTIONS = [
     ("Certificates", "certificates.admin_list"),
     ("Outbox", "mail.outbox"),
 ]
+MAX_LINKS = 512
 STAFF_ONLY = {"teaching.cohorts", "questionbank.import_page"}
 ADMIN_ONLY = {"admin.users", "certificates.admin_list", "mail.outbox"}
 
@@ -33,12 +34,25 @@ class NavItem:
     current: bool
 
 
+def fixed_url(endpoint: str, **values: str) -> str:
+    """url_for for the fixed links every page carries (menu, header, stylesheets): built once per worker and
+    script root, since building a URL costs more than the rest of the header."""
+    links: dict[tuple, str] = current_app.extensions["lms.links"]
+    key = (request.script_root, endpoint, tuple(sorted(values.items())))
+    href = links.get(key)
+    if href is None:
+        if len(links) > MAX_LINKS:  # script roots come from the server; never let them grow this without bound
+            links.clear()
+        href = links[key] = url_for(endpoint, **values)
+    return href
+
+
 def nav_items() -> list[NavItem]:
     items = []
     for label, endpoint in MAIN_SECTIONS:
         if endpoint not in current_app.view_functions or not _may_see(endpoint):
             continue
-        href = url_for(endpoint)
+        href = fixed_url(endpoint)
         items.append(NavItem(label, href, request.path == href or
                              (href != "/" and request.path.startswith(href.rstrip("/") + "/"))))
     return items
@@ -71,7 +85,9 @@ def localtime(value: datetime | None, fmt: str = "%d %b %Y, %H:%M") -> str:
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["lms.links"] = {}
     app.jinja_env.filters["localtime"] = localtime
+    app.jinja_env.globals["fixed_url"] = fixed_url
     app.context_processor(lambda: {
         "nav_items": nav_items,
         "page_panels": lambda page: app.extensions.get("lms.panels", {}).get(page, []),

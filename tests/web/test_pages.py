@@ -43,3 +43,12 @@ def test_safe_next_accepts_only_local_paths():
 def test_nul_bytes_are_a_bad_request(client):
     assert client.get("/search", query_string={"q": "spindle\x00"}).status_code == 400
     assert client.post("/sign-in", data={"email": "a\x00@example.com", "password": "x"}).status_code == 400
+
+
+def test_header_links_follow_the_script_root_and_the_menu_follows_the_role(client, admin_client):
+    plain = client.get("/").get_data(as_text=True)
+    mounted = client.get("/", base_url="http://localhost/school").get_data(as_text=True)
+    assert 'href="/courses"' in plain and 'href="/static/css/site.css' in plain
+    assert 'href="/school/courses"' in mounted and 'href="/school/static/css/site.css' in mounted
+    assert 'href="/courses" aria-current="page"' in client.get("/courses").get_data(as_text=True)
+    assert ">Users<" in admin_client.get("/").get_data(as_text=True) and ">Users<" not in plain
