@@ -1,6 +1,7 @@
 """The attempt state machine, owned by the server: start, save each answer, enforce the deadline, grade once."""
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -8,8 +9,9 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Select, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from lms.assessment import bands, pool, selection, types
 from lms.blueprint import load as load_blueprint
@@ -157,13 +159,19 @@ def load(db: Session, attempt_id: int, with_questions: bool = True) -> Attempt |
     return db.scalar(select(Attempt).options(slots, selectinload(Attempt.spec)).where(Attempt.id == attempt_id))
 
 
+@functools.cache
+def _slot_query() -> Select[tuple[Slot]]:
+    """Built once: composing this statement costs more than running it (SQLAlchemy caches only the SQL)."""
+    return select(Slot).options(joinedload(Slot.attempt).joinedload(Attempt.spec),
+                                joinedload(Slot.version).defer(QuestionVersion.source)
+                                .joinedload(QuestionVersion.question)) \
+        .where(Slot.attempt_id == bindparam("attempt_id"), Slot.position == bindparam("position"))
+
+
 def load_slot(db: Session, attempt_id: int, position: int) -> Slot | None:
     """One slot with its attempt, spec, pinned question version and question, in one query: what a page
     that shows or saves one question needs (the author's source of the version is left unread)."""
-    return db.scalar(select(Slot).options(joinedload(Slot.attempt).joinedload(Attempt.spec),
-                                          joinedload(Slot.version).defer(QuestionVersion.source)
-                                          .joinedload(QuestionVersion.question))
-                     .where(Slot.attempt_id == attempt_id, Slot.position == position))
+    return db.scalar(_slot_query(), {"attempt_id": attempt_id, "position": position})
 
 
 @dataclass(frozen=True)
@@ -175,10 +183,15 @@ class SlotState:
     flagged: bool
 
 
+@functools.cache
+def _states_query() -> Select[tuple[int, datetime | None, bool]]:
+    return select(Slot.position, Slot.answered_at, Slot.flagged) \
+        .where(Slot.attempt_id == bindparam("attempt_id")).order_by(Slot.position)
+
+
 def slot_states(db: Session, attempt_id: int) -> list[SlotState]:
     """Answered and flagged marks of every slot, read as plain columns (no question data)."""
-    rows = db.execute(select(Slot.position, Slot.answered_at, Slot.flagged)
-                      .where(Slot.attempt_id == attempt_id).order_by(Slot.position))
+    rows = db.execute(_states_query(), {"attempt_id": attempt_id})
     return [SlotState(position, answered_at is not None, bool(flagged)) for position, answered_at, flagged in rows]
 
 
@@ -193,17 +206,22 @@ def save_answer(db: Session, attempt: Attempt, slot: Slot, values: dict[str, lis
     enforce_deadline(db, attempt, now)
     if attempt.state != IN_PROGRESS:
         raise AttemptError("This attempt is closed; answers can no longer be changed.")
-    if flagged is not None:
-        slot.flagged = flagged
+    changes: dict[str, Any] = {} if flagged is None else {"flagged": flagged}
     kind = types.get(slot.version.question.type)
     response = kind.parse(values, slot.version.rendered)
     immediate = attempt.spec.feedback == "immediate"
     if response is not None and not (immediate and slot.response is not None):
-        slot.response, slot.answered_at = response, now
-        slot.confidence = confidence if confidence in ("low", "high") else None
-        db.add(ResponseStep(slot_id=slot.id, response=response, created_at=now))
+        changes |= {"response": response, "answered_at": now,
+                    "confidence": confidence if confidence in ("low", "high") else None}
         if immediate:
-            slot.fraction = Decimal(str(round(kind.grade(slot.version.rendered, response), 4)))
+            changes["fraction"] = Decimal(str(round(kind.grade(slot.version.rendered, response), 4)))
+        db.execute(insert(ResponseStep).values(slot_id=slot.id, response=response, created_at=now))
+    if changes:  # two plain statements: the ORM's unit of work cost more than the writes on this hot path
+        db.execute(update(Slot).where(Slot.id == slot.id).values(**changes)
+                   .execution_options(synchronize_session=False))
+        for name, value in changes.items():
+            set_committed_value(slot, name, value)
+        if immediate and "fraction" in changes:
             _tell(db, attempt.user_id, [_graded(slot, now)])
     db.commit()
     return slot
