@@ -72,6 +72,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# How fast the simulated learners go. The real MBLEx allows 110 minutes for 100 questions (66 s each).
+# stress: a whole mock in about a minute (0.2-1.0 s per question, all 50 arriving within 5 s): some 100 times
+#   the real pace, so 50 learners send the requests of thousands; it shows where the machine saturates.
+# class: 1-3 s per question (still 20-60 times the real pace) and a room signing in over 30 s.
+PACES: dict[str, dict[str, float]] = {
+    "stress": {"think_min": 0.2, "think_max": 1.0, "ramp": 5.0, "duration": 150.0},
+    "class": {"think_min": 1.0, "think_max": 3.0, "ramp": 30.0, "duration": 300.0},
+}
+
+
 class Server:
     def __init__(self, name: str, app: str, env: dict[str, str], workers: int, threads: int, cwd: Path,
                  log: Path, worker_class: str = "gthread") -> None:
@@ -175,9 +185,12 @@ class Client:
     client spends per request, the more is left to the servers (RESULTS.md gives the figures)."""
 
     def __init__(self, base: str) -> None:
+        # An idle connection is dropped after 1.5 s, before gunicorn's keep-alive (2 s) closes it: reusing a
+        # connection the server is closing fails the request (a browser retries it; aiohttp does not), and a
+        # proxy in front of gunicorn follows the same rule (docs/operations.md).
         self.session = aiohttp.ClientSession(base_url=base, cookie_jar=aiohttp.CookieJar(unsafe=True),
                                              timeout=aiohttp.ClientTimeout(total=30),
-                                             connector=aiohttp.TCPConnector(limit=4))
+                                             connector=aiohttp.TCPConnector(limit=4, keepalive_timeout=1.5))
 
     async def request(self, method: str, url: str, data: dict | None = None,
                       headers: dict[str, str] | None = None) -> Reply:
@@ -504,10 +517,12 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--learners", type=int, default=50)
     p.add_argument("--readers", type=int, default=6)
     p.add_argument("--answers", type=int, default=100, help="questions each learner answers (mock has 100)")
-    p.add_argument("--think-min", type=float, default=0.2)
-    p.add_argument("--think-max", type=float, default=1.0)
-    p.add_argument("--ramp", type=float, default=5.0, help="learners arrive over this many seconds")
-    p.add_argument("--duration", type=float, default=150.0, help="hard bound on the scenario, seconds")
+    p.add_argument("--pace", choices=sorted(PACES), default="stress",
+                   help="think times, arrival ramp and time bound together (the options below override them)")
+    p.add_argument("--think-min", type=float, help="seconds; stress 0.2, class 1")
+    p.add_argument("--think-max", type=float, help="seconds; stress 1.0, class 3")
+    p.add_argument("--ramp", type=float, help="learners arrive over this many seconds; stress 5, class 30")
+    p.add_argument("--duration", type=float, help="hard bound on the scenario, seconds; stress 150, class 300")
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"],
@@ -520,6 +535,9 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--json-out", default="")
     args = p.parse_args(argv)
+    for name, value in PACES[args.pace].items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
 
     workdir = Path("/tmp/lms-bench")
     workdir.mkdir(parents=True, exist_ok=True)
@@ -587,6 +605,8 @@ def build_report(args, url, tp, m: Metrics, shared: Shared, elapsed: float, chec
     print(f"\n== exam day on {db}: {args.learners} learners, {args.readers} readers, gunicorn -w {args.workers} "
           f"-k {args.worker_class}{f' --threads {args.threads}' if args.worker_class == 'gthread' else ''}"
           f"{', kill-worker' if args.kill_worker else ''}")
+    print(f"   pace {args.pace}: think {args.think_min:g}-{args.think_max:g} s per question, arrivals over "
+          f"{args.ramp:g} s, bound {args.duration:g} s")
     if tp:
         print("\npage throughput vs floor (closed loop, "
               f"{args.floor_clients} clients, {args.floor_seconds:.0f} s each)")
