@@ -8,6 +8,7 @@ from wtforms import BooleanField, EmailField, HiddenField, PasswordField, Select
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from lms.accounts.passwords import MAX_LENGTH
+from lms.web.form_choices import select_choices
 
 _ZONES = sorted(available_timezones() - {"localtime", "Factory"})
 
@@ -63,7 +64,7 @@ class ChangePasswordForm(FlaskForm):
 class ProfileForm(FlaskForm):
     full_name = StringField("Full legal name", validators=[DataRequired("Enter your full name."),
                             Length(max=200, message="Use at most 200 characters.")])
-    time_zone = SelectField("Time zone", choices=[(z, z) for z in _ZONES])
+    time_zone = SelectField("Time zone", choices=select_choices((z, z) for z in _ZONES))
 
     def validate_time_zone(self, field: SelectField) -> None:
         if field.data not in _ZONES:

@@ -14,6 +14,7 @@ from lms import db
 from lms.assessment import importing
 from lms.blueprint import load as load_blueprint
 from lms.accounts.access import staff_required
+from lms.web.form_choices import select_choices
 
 bp = Blueprint("questionbank", __name__, template_folder="templates")
 FORMATS = [("gift", "GIFT"), ("aiken", "Aiken"), ("moodlexml", "Moodle XML")]
@@ -21,7 +22,7 @@ FORMATS = [("gift", "GIFT"), ("aiken", "Aiken"), ("moodlexml", "Moodle XML")]
 
 class ImportForm(FlaskForm):
     file = FileField("Question file", validators=[FileRequired("Choose a file.")])
-    format = SelectField("Format", choices=FORMATS)
+    format = SelectField("Format", choices=select_choices(FORMATS))
     domain = SelectField("Exam content area for questions that name none", choices=[])
     topic = StringField("Sub-topic key for questions that name none", validators=[Optional(), Length(max=60)])
 
@@ -32,7 +33,7 @@ def _uploads() -> Path:
 
 def _import_form() -> ImportForm:
     form = ImportForm()
-    form.domain.choices = [("", "—")] + [(a.key, a.name) for a in load_blueprint().areas]
+    form.domain.choices = select_choices([("", "—")] + [(a.key, a.name) for a in load_blueprint().areas])
     return form
 
 

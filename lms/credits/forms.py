@@ -7,6 +7,7 @@ from wtforms import DateField, DecimalField, SelectField, SelectMultipleField, S
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from lms.credits.vocabulary import CATEGORIES, DELIVERIES
+from lms.web.form_choices import select_choices
 
 
 class ExternalCreditForm(FlaskForm):
@@ -15,9 +16,9 @@ class ExternalCreditForm(FlaskForm):
     provider_number = StringField("Provider approval number", validators=[Optional(), Length(max=80)])
     hours = DecimalField("CE hours", places=2, validators=[DataRequired("Enter the hours, e.g. 1.5."),
                                                          NumberRange(min=0.25, max=100, message="Between 0.25 and 100.")])
-    categories = SelectMultipleField("Categories", choices=CATEGORIES, validators=[Optional()],
+    categories = SelectMultipleField("Categories", choices=select_choices(CATEGORIES), validators=[Optional()],
                                      description="Hold Ctrl (or Cmd) to choose several.")
-    delivery = SelectField("Delivery", choices=DELIVERIES)
+    delivery = SelectField("Delivery", choices=select_choices(DELIVERIES))
     completed_on = DateField("Completion date", validators=[DataRequired("Enter the date as YYYY-MM-DD.")])
     proof = FileField("Proof (PDF, PNG or JPEG, up to 5 MB)", validators=[FileRequired("Attach your certificate.")])
 

@@ -11,6 +11,7 @@ from lms.credits.forms import LicenseForm
 from lms.credits.models import License
 from lms.credits.requirements import evaluate
 from lms.db import utcnow
+from lms.web.form_choices import select_choices
 
 bp = Blueprint("licenses", __name__, template_folder="templates")
 
@@ -20,7 +21,7 @@ bp = Blueprint("licenses", __name__, template_folder="templates")
 def licenses() -> str | Response:
     profiles = settings.profiles()
     form = LicenseForm()
-    form.profile_key.choices = [(k, p.name) for k, p in sorted(profiles.items(), key=lambda kv: kv[1].name)]
+    form.profile_key.choices = select_choices((k, p.name) for k, p in sorted(profiles.items(), key=lambda kv: kv[1].name))
     if form.validate_on_submit():
         db.session().add(License(user_id=current_user.id, profile_key=form.profile_key.data,
                                  license_number=form.license_number.data.strip(), cycle_end=form.cycle_end.data))

@@ -17,6 +17,7 @@ from lms.schools import audit, branding, cohorts, roster, site
 from lms.schools.forms import BrandingForm, InvitationForm, RoleForm, RosterForm
 from lms.schools.models import Invitation
 from lms.accounts.access import admin_required, staff_required
+from lms.web.form_choices import select_choices
 
 bp = Blueprint("admin", __name__, template_folder="templates")
 
@@ -69,7 +70,7 @@ def set_active(user_id: int) -> Response:
 @admin_required
 def invitations() -> str | Response:
     form = InvitationForm()
-    form.cohort.choices = [("", "No cohort")] + [(str(c.id), c.name) for c in cohorts.visible_to(db.session(), current_user)]
+    form.cohort.choices = select_choices([("", "No cohort")] + [(str(c.id), c.name) for c in cohorts.visible_to(db.session(), current_user)])
     link = None
     if form.validate_on_submit():
         invitation = Invitation(token=secrets.token_urlsafe(24), email=form.email.data.strip(), role=form.role.data,

@@ -13,6 +13,7 @@ from lms.schools import assignments, audit, cohorts, gradebook, item_analysis, l
 from lms.schools.forms import AssignmentForm, CohortForm, MemberForm
 from lms.schools.models import Assignment, Cohort
 from lms.accounts.access import staff_required
+from lms.web.form_choices import select_choices
 
 bp = Blueprint("teaching", __name__, template_folder="templates")
 
@@ -23,8 +24,8 @@ def _cohort(cohort_id: int) -> Cohort:
 
 def _assignment_form() -> AssignmentForm:
     form = AssignmentForm()
-    form.course.choices = [("", "—")] + [(c.slug, c.title) for c in catalog.list_courses(db.session())]
-    form.domains.choices = [(a.key, a.name) for a in load_blueprint().areas]
+    form.course.choices = select_choices([("", "—")] + [(c.slug, c.title) for c in catalog.list_courses(db.session())])
+    form.domains.choices = select_choices((a.key, a.name) for a in load_blueprint().areas)
     return form
 
 

@@ -7,8 +7,9 @@ from wtforms import DateTimeLocalField, EmailField, IntegerField, SelectField, S
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
 
 from lms.accounts.models import Role
+from lms.web.form_choices import select_choices
 
-ROLES = [(r.value, r.value.capitalize()) for r in Role]
+ROLES = select_choices((r.value, r.value.capitalize()) for r in Role)
 
 
 class CohortForm(FlaskForm):
@@ -22,8 +23,9 @@ class MemberForm(FlaskForm):
 
 
 class AssignmentForm(FlaskForm):
-    kind = SelectField("What to assign", choices=[("course", "A course"), ("practice", "A practice set"),
-                                                  ("mock", "The MBLEx mock exam"), ("post-test", "A course post-test")])
+    kind = SelectField("What to assign", choices=select_choices([
+        ("course", "A course"), ("practice", "A practice set"), ("mock", "The MBLEx mock exam"),
+        ("post-test", "A course post-test")]))
     course = SelectField("Course (for a course or a post-test)", choices=[], validators=[Optional()])
     domains = SelectMultipleField("Content areas (for a practice set)", choices=[], validators=[Optional()])
     items = IntegerField("Questions (for a practice set)", default=10,
@@ -34,9 +36,10 @@ class AssignmentForm(FlaskForm):
                               validators=[Optional(), NumberRange(0, 300, "Between 0 and 300.")])
     attempts = IntegerField("Attempts allowed (practice set; 0 = unlimited)", default=0,
                             validators=[Optional(), NumberRange(0, 20, "Between 0 and 20.")])
-    feedback = SelectField("Feedback (practice set)", choices=[("immediate", "After each answer"),
-                                                               ("deferred", "After submitting")])
-    grading = SelectField("Which attempt counts", choices=[("best", "Best attempt"), ("latest", "Latest attempt")])
+    feedback = SelectField("Feedback (practice set)", choices=select_choices([("immediate", "After each answer"),
+                                                                             ("deferred", "After submitting")]))
+    grading = SelectField("Which attempt counts",
+                          choices=select_choices([("best", "Best attempt"), ("latest", "Latest attempt")]))
     opens_at = DateTimeLocalField("Opens", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     due_at = DateTimeLocalField("Due", format="%Y-%m-%dT%H:%M", validators=[Optional()])
 
