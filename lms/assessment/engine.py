@@ -5,7 +5,7 @@ import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -246,7 +246,8 @@ def finish(db: Session, attempt: Attempt, now: datetime, state: str = SUBMITTED)
     spec = attempt.spec
     attempt.passed = (float(total) * 100 / attempt.max_score >= spec.pass_mark) if spec.pass_mark and attempt.max_score else None
     db.commit()
-    db.refresh(attempt)
+    set_committed_value(attempt, "state", state)  # what the guarded UPDATE wrote; a refresh would re-read
+    set_committed_value(attempt, "finished_at", now.astimezone(timezone.utc))  # the attempt and its slots for these
     return True
 
 

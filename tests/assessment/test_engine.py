@@ -72,6 +72,18 @@ def test_second_submit_grades_nothing(session, learner, loaded_bank):
     assert (attempt.score, attempt.finished_at) == first
 
 
+def test_a_finished_attempt_in_memory_matches_the_database(app, session, learner, loaded_bank):
+    attempt = engine.start(session, learner.id, mock_spec(session), utcnow(), random.Random(2))
+    answer_correctly(session, attempt, attempt.slots[0], utcnow())
+    assert engine.finish(session, attempt, utcnow()) is True
+    with app.extensions["lms.sessionmaker"]() as other:
+        stored = other.get(Attempt, attempt.id)
+        assert (stored.state, stored.finished_at, stored.score, stored.passed) == \
+            (attempt.state, attempt.finished_at, attempt.score, attempt.passed) == \
+            (engine.SUBMITTED, attempt.finished_at, 1, None)
+        assert [s.fraction for s in stored.slots] == [s.fraction for s in attempt.slots]
+
+
 def test_two_tabs_submitting_at_once_grade_once(app, learner, loaded_bank):
     maker = app.extensions["lms.sessionmaker"]
     with maker() as s:
