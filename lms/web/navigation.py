@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 
+from lms.cache import ProcessCache
+
 # The main sections, in menu order: (label, endpoint). An entry shows once its area registers the endpoint.
 MAIN_SECTIONS = [
     ("Dashboard", "web.dashboard"),
@@ -22,7 +24,7 @@ MAIN_SECTIONS = [
     ("Certificates", "certificates.admin_list"),
     ("Outbox", "mail.outbox"),
 ]
-MAX_LINKS = 512
+MAX_LINKS = 512  # script roots come from the server; the least recently used link goes beyond this
 STAFF_ONLY = {"teaching.cohorts", "questionbank.import_page"}
 ADMIN_ONLY = {"admin.users", "certificates.admin_list", "mail.outbox"}
 
@@ -37,14 +39,9 @@ class NavItem:
 def fixed_url(endpoint: str, **values: str) -> str:
     """url_for for the fixed links every page carries (menu, header, stylesheets): built once per worker and
     script root, since building a URL costs more than the rest of the header."""
-    links: dict[tuple, str] = current_app.extensions["lms.links"]
+    links: ProcessCache[str] = current_app.extensions["lms.links"]
     key = (request.script_root, endpoint, tuple(sorted(values.items())))
-    href = links.get(key)
-    if href is None:
-        if len(links) > MAX_LINKS:  # script roots come from the server; never let them grow this without bound
-            links.clear()
-        href = links[key] = url_for(endpoint, **values)
-    return href
+    return links.get(key, lambda: url_for(endpoint, **values))
 
 
 def nav_items() -> list[NavItem]:
@@ -85,7 +82,7 @@ def localtime(value: datetime | None, fmt: str = "%d %b %Y, %H:%M") -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["lms.links"] = {}
+    app.extensions["lms.links"] = ProcessCache[str](size=MAX_LINKS)
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.globals["fixed_url"] = fixed_url
     app.context_processor(lambda: {
