@@ -221,7 +221,7 @@ def save_answer(db: Session, attempt: Attempt, slot: Slot, values: dict[str, lis
                    .execution_options(synchronize_session=False))
         for name, value in changes.items():
             set_committed_value(slot, name, value)
-        if immediate and "fraction" in changes:
+        if "fraction" in changes:  # graded at once (immediate feedback): schedule its review
             _tell(db, attempt.user_id, [_graded(slot, now)])
     db.commit()
     return slot

@@ -26,4 +26,4 @@ def forget() -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions[KEY] = ProcessCache[branding.Effective](size=1, ttl=app.config.get("SETTINGS_CACHE_SECONDS", 10))
+    app.extensions[KEY] = ProcessCache[branding.Effective](size=1, ttl=app.config["SETTINGS_CACHE_SECONDS"])
