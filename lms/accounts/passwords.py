@@ -1,5 +1,18 @@
-"""Password policy and hashing (Werkzeug's scrypt KDF)."""
+"""Password policy and hashing (Werkzeug's scrypt KDF).
+
+scrypt costs some 70 ms of CPU per sign-in by design. When a class signs in at once, those hashes would take
+the cores from learners already answering an exam, so hashing runs on a small pool of threads per process
+that the kernel schedules at a lower priority (nice +10, Linux; elsewhere at normal priority): a sign-in rush
+takes longer, the answers saved meanwhile do not. scrypt releases the GIL, so the request thread simply waits.
+"""
 from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -30,9 +43,38 @@ def problems_with(password: str, email: str = "", name: str = "") -> list[str]:
     return found
 
 
+HASHING_NICE = 10  # how much lower than the request threads the kernel schedules a hash
+HASHING_THREADS = 2  # hashes at once per process (scrypt needs 32 MiB each)
+
+T = TypeVar("T")
+_pool: tuple[int, ThreadPoolExecutor] | None = None  # (pid that made it, pool): a forked child makes its own
+_pool_lock = threading.Lock()
+
+
+def _lower_priority() -> None:
+    """Runs in each new hashing thread. On Linux a thread's nice value is its own (setpriority on its id)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASHING_NICE)
+        except OSError:  # a sandbox may refuse it: hash at normal priority
+            pass
+
+
+def _executor() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None or _pool[0] != os.getpid():
+            _pool = (os.getpid(), ThreadPoolExecutor(HASHING_THREADS, "lms-password-hash", _lower_priority))
+        return _pool[1]
+
+
+def _on_hashing_thread(work: Callable[[], T]) -> T:
+    return _executor().submit(work).result()
+
+
 def hash_password(password: str) -> str:
-    return generate_password_hash(password, method="scrypt")
+    return _on_hashing_thread(lambda: generate_password_hash(password, method="scrypt"))
 
 
 def verify_password(password_hash: str, password: str) -> bool:
-    return check_password_hash(password_hash, password)
+    return _on_hashing_thread(lambda: check_password_hash(password_hash, password))

@@ -1,3 +1,8 @@
+import os
+import sys
+import threading
+
+from lms.accounts import passwords
 from lms.accounts.passwords import hash_password, problems_with, verify_password
 
 
@@ -17,3 +22,22 @@ def test_hash_is_a_modern_kdf_and_verifies():
     assert hashed.startswith("scrypt:")
     assert verify_password(hashed, "sunny-table-river-42")
     assert not verify_password(hashed, "sunny-table-river-43")
+
+
+def test_hashing_runs_on_a_pool_thread_the_kernel_schedules_lower():
+    def where() -> tuple[str, int]:
+        return threading.current_thread().name, os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    name, priority = passwords._on_hashing_thread(where)
+    assert name.startswith("lms-password-hash")
+    if sys.platform.startswith("linux"):  # a thread's nice value is its own there
+        own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        assert priority == max(own, passwords.HASHING_NICE)
+
+
+def test_a_forked_process_makes_its_own_hashing_pool(monkeypatch):
+    parent = passwords._executor()
+    assert passwords._executor() is parent
+    monkeypatch.setattr(passwords.os, "getpid", lambda: -1)  # as a gunicorn worker forked from a preloaded app
+    child = passwords._executor()
+    assert child is not parent and child.submit(lambda: 7).result() == 7
