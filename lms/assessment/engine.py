@@ -235,11 +235,13 @@ def finish(db: Session, attempt: Attempt, now: datetime, state: str = SUBMITTED)
         db.rollback()
         db.refresh(attempt)
         return False
-    total = Decimal(0)
+    fractions = {slot.id: Decimal(str(round(types.get(slot.version.question.type).grade(
+        slot.version.rendered, slot.response), 4))) for slot in attempt.slots}
+    if fractions:  # one batched UPDATE for every slot, not one statement per slot from the unit of work
+        db.execute(update(Slot), [{"id": slot_id, "fraction": value} for slot_id, value in fractions.items()])
     for slot in attempt.slots:
-        fraction = types.get(slot.version.question.type).grade(slot.version.rendered, slot.response)
-        slot.fraction = Decimal(str(round(fraction, 4)))
-        total += slot.fraction
+        set_committed_value(slot, "fraction", fractions[slot.id])
+    total = sum(fractions.values(), Decimal(0))
     attempt.score = total
     if attempt.spec.feedback != "immediate":  # immediate feedback already scheduled each answer as it came
         _tell(db, attempt.user_id, [_graded(s, s.answered_at or now) for s in attempt.slots if s.response is not None])

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from lms.assessment.engine import GradedAnswer
@@ -22,18 +23,21 @@ def record(db: Session, user_id: int, answers: list[GradedAnswer]) -> None:
     ids = [a.question_id for a in answers]
     cards = {c.question_id: c for c in db.scalars(select(ReviewCard).where(
         ReviewCard.user_id == user_id, ReviewCard.question_id.in_(ids)))}
+    new: dict[int, dict[str, Any]] = {}  # question id -> the row of a card this learner did not have yet
     for answer in answers:
-        card = cards.get(answer.question_id)
-        state = scheduling.review(card.state if card else None, answer.fraction >= CORRECT_AT, answer.confidence,
-                                  answer.when)
-        if card is None:
-            card = ReviewCard(user_id=user_id, question_id=answer.question_id, state=state, reviews=0,
-                              due_at=scheduling.due_of(state))
-            db.add(card)
-            cards[answer.question_id] = card
-        card.state, card.due_at = state, scheduling.due_of(state)
-        card.reviews += 1
-        card.last_reviewed_at = answer.when
+        card, row = cards.get(answer.question_id), new.get(answer.question_id)
+        before = card.state if card else row["state"] if row else None
+        state = scheduling.review(before, answer.fraction >= CORRECT_AT, answer.confidence, answer.when)
+        if card is not None:
+            card.state, card.due_at = state, scheduling.due_of(state)
+            card.reviews += 1
+            card.last_reviewed_at = answer.when
+        else:
+            new[answer.question_id] = {"user_id": user_id, "question_id": answer.question_id, "state": state,
+                                       "due_at": scheduling.due_of(state), "last_reviewed_at": answer.when,
+                                       "reviews": (row["reviews"] if row else 0) + 1}
+    if new:  # one batched INSERT: the unit of work would send one statement per card to learn its id
+        db.execute(insert(ReviewCard), list(new.values()))
 
 
 def due_question_ids(db: Session, user_id: int, now: datetime, limit: int = 20) -> list[int]:

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from lms.assessment import engine
 from lms.db import utcnow
 from lms.blueprint import load as load_blueprint
-from lms.readiness import cards, report
+from lms.readiness import cards, report, scheduling
+from lms.assessment.models import Question
 from lms.readiness.models import ReviewCard
 
 
@@ -76,3 +77,22 @@ def test_dashboard_history_summary_is_reused_until_an_answer_is_graded(app, lear
     fresh = report.build(session, learner.id, load_blueprint(), utcnow())
     assert cached.mastery == fresh.mastery and sum(m.score.count for m in fresh.mastery.values()) == 3
     assert (cached.due_today, cached.due_week) == (fresh.due_today, fresh.due_week) and fresh.due_today >= 1
+
+
+def test_one_grading_batch_creates_new_cards_once_and_updates_existing_ones(session, learner, loaded_bank):
+    first, second = (q.id for q in session.scalars(select(Question).order_by(Question.id).limit(2)))
+    when = utcnow() - timedelta(days=3)
+    cards.record(session, learner.id, [engine.GradedAnswer(first, 1.0, None, when)])
+    session.commit()
+    later = when + timedelta(days=1)
+    cards.record(session, learner.id, [engine.GradedAnswer(first, 0.0, None, later),
+                                       engine.GradedAnswer(second, 1.0, None, later),
+                                       engine.GradedAnswer(second, 0.0, "high", later + timedelta(minutes=1))])
+    session.commit()
+    rows = {r.question_id: r for r in session.scalars(select(ReviewCard).where(ReviewCard.user_id == learner.id))}
+    assert set(rows) == {first, second}
+    assert rows[first].reviews == 2 and rows[second].reviews == 2
+    assert rows[second].last_reviewed_at == later + timedelta(minutes=1)
+    expected = scheduling.review(scheduling.review(None, True, None, later), False, "high", later + timedelta(minutes=1))
+    assert rows[second].state == expected  # both answers replayed in order on the new card
+    assert rows[second].due_at == scheduling.due_of(expected) < later + timedelta(days=1)  # the miss: Again
