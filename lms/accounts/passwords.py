@@ -10,11 +10,10 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
 
 from werkzeug.security import check_password_hash, generate_password_hash
+
+from lms.background import ProcessPool
 
 MIN_LENGTH = 10
 MAX_LENGTH = 256
@@ -46,10 +45,6 @@ def problems_with(password: str, email: str = "", name: str = "") -> list[str]:
 HASHING_NICE = 10  # how much lower than the request threads the kernel schedules a hash
 HASHING_THREADS = 2  # hashes at once per process (scrypt needs 32 MiB each)
 
-T = TypeVar("T")
-_pool: tuple[int, ThreadPoolExecutor] | None = None  # (pid that made it, pool): a forked child makes its own
-_pool_lock = threading.Lock()
-
 
 def _lower_priority() -> None:
     """Runs in each new hashing thread. On Linux a thread's nice value is its own (setpriority on its id)."""
@@ -60,21 +55,12 @@ def _lower_priority() -> None:
             pass
 
 
-def _executor() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None or _pool[0] != os.getpid():
-            _pool = (os.getpid(), ThreadPoolExecutor(HASHING_THREADS, "lms-password-hash", _lower_priority))
-        return _pool[1]
-
-
-def _on_hashing_thread(work: Callable[[], T]) -> T:
-    return _executor().submit(work).result()
+hashing = ProcessPool(HASHING_THREADS, "lms-password-hash", _lower_priority)
 
 
 def hash_password(password: str) -> str:
-    return _on_hashing_thread(lambda: generate_password_hash(password, method="scrypt"))
+    return hashing.run(lambda: generate_password_hash(password, method="scrypt"))
 
 
 def verify_password(password_hash: str, password: str) -> bool:
-    return _on_hashing_thread(lambda: check_password_hash(password_hash, password))
+    return hashing.run(lambda: check_password_hash(password_hash, password))

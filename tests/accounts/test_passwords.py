@@ -28,16 +28,22 @@ def test_hashing_runs_on_a_pool_thread_the_kernel_schedules_lower():
     def where() -> tuple[str, int]:
         return threading.current_thread().name, os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
-    name, priority = passwords._on_hashing_thread(where)
+    name, priority = passwords.hashing.run(where)
     assert name.startswith("lms-password-hash")
     if sys.platform.startswith("linux"):  # a thread's nice value is its own there
         own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
         assert priority == max(own, passwords.HASHING_NICE)
 
 
-def test_a_forked_process_makes_its_own_hashing_pool(monkeypatch):
-    parent = passwords._executor()
-    assert passwords._executor() is parent
-    monkeypatch.setattr(passwords.os, "getpid", lambda: -1)  # as a gunicorn worker forked from a preloaded app
-    child = passwords._executor()
-    assert child is not parent and child.submit(lambda: 7).result() == 7
+def test_hashing_pool_runs_in_a_forked_child():
+    assert passwords.hashing.run(lambda: 1) == 1  # the parent's pool has its threads
+    pid = os.fork()
+    if pid == 0:  # the child: the parent's threads are not here, so only a fresh pool can run the hash
+        try:
+            ok = passwords.hashing.submit(lambda: verify_password(hash_password("sunny-table-river-42"),
+                                                                  "sunny-table-river-42")).result(timeout=20)
+        except BaseException:
+            ok = False
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
