@@ -6,12 +6,14 @@ import http.client
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
@@ -41,6 +43,22 @@ def wait_for(port: int, process: subprocess.Popen, log: Path | None = None) -> N
         except OSError:
             time.sleep(0.1)
     raise TimeoutError(f"server on {port} did not start")
+
+
+def start_gunicorn(port: int, env: dict[str, str], log: Path, workers: int = 2, threads: int = 2) -> subprocess.Popen:
+    """The app under gunicorn as deployed (gunicorn.conf.py in the project folder), its output in `log`; returns
+    once it accepts connections."""
+    with log.open("w") as out:
+        master = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads),
+                                   "-b", f"127.0.0.1:{port}", "--graceful-timeout", "3", "lms:create_app()"],
+                                  cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    wait_for(port, master, log)
+    return master
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=15)
 
 
 def opener() -> urllib.request.OpenerDirector:

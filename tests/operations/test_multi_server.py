@@ -1,8 +1,6 @@
 """Two app server processes on different ports against one database and one Redis: a session made on one
 works on the other, and sign-in rate limits are counted across both."""
 import os
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -11,7 +9,7 @@ import lms
 from lms import db
 from lms.accounts import service
 from tests.conftest import PASSWORD, empty_tables, make_config, require
-from tests.operations.live_servers import free_port, opener, redis_up, sign_in, status, wait_for
+from tests.operations.live_servers import free_port, opener, redis_up, sign_in, start_gunicorn, status, stop
 
 
 @pytest.fixture
@@ -25,16 +23,12 @@ def servers(database_url, tmp_path):
         service.create_user(db.session(), "both@example.com", "Both Servers", PASSWORD)
     ports, processes = [free_port(), free_port()], []
     try:
-        for port in ports:
-            process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "lms", "run", "--port", str(port),
-                                        "--no-reload"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            processes.append(process)
-            wait_for(port, process)
+        for port in ports:  # two gunicorn servers, as in docs/operations.md
+            processes.append(start_gunicorn(port, env, tmp_path / f"gunicorn-{port}.log", workers=1))
         yield [f"http://127.0.0.1:{p}" for p in ports]
     finally:
         for process in processes:
-            process.terminate()
-            process.wait(timeout=10)
+            stop(process)
         empty_tables(app.extensions["lms.engine"])
         app.extensions["lms.engine"].dispose()
 

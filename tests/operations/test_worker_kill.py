@@ -11,7 +11,6 @@ import re
 import runpy
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -27,9 +26,9 @@ from lms.assessment.models import Attempt, ResponseStep, Slot
 from lms.db import make_engine
 from tests.assessment.conftest import bank
 from tests.conftest import PASSWORD, empty_tables, make_config
-from tests.operations.live_servers import CONNECTION_ERRORS, CSRF, free_port, opener, request, sign_in, wait_for
+from tests.operations.live_servers import CONNECTION_ERRORS, CSRF, ROOT, free_port, opener, request, sign_in, \
+    start_gunicorn, stop
 
-ROOT = Path(__file__).resolve().parents[2]
 ANSWER = re.compile(r'<input type="radio" name="answer" value="([^"]+)"')
 EMAIL = "exam-day@example.com"
 
@@ -46,17 +45,12 @@ def gunicorn(database_url, tmp_path):
         banksync.apply(db.session(), bank(per_domain=5))
     env = dict(os.environ, LMS_DATABASE_URL=database_url, LMS_SECRET_KEY="kill-test-secret-" + "k" * 40,
                LMS_RATELIMIT_ENABLED="false", LMS_INSTANCE_PATH=str(tmp_path / "instance"))
-    port, log = free_port(), tmp_path / "gunicorn.log"
-    with log.open("w") as out:
-        master = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "--threads", "2",
-                                   "-b", f"127.0.0.1:{port}", "--graceful-timeout", "3", "lms:create_app()"],
-                                  cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    port = free_port()
+    master = start_gunicorn(port, env, tmp_path / "gunicorn.log")
     try:
-        wait_for(port, master, log)
         yield f"http://127.0.0.1:{port}", master
     finally:
-        master.terminate()
-        master.wait(timeout=15)
+        stop(master)
         empty_tables(app.extensions["lms.engine"])
         app.extensions["lms.engine"].dispose()
 
