@@ -6,16 +6,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from lms.accounts.models import Role
 from lms.assessment import banksync, engine
 from lms.blueprint import load
 from lms.content import progress, sync
 from lms.content.loader import load_tree
+from lms.content.models import Course
 from lms.credits import ledger
 from lms.db import utcnow
 from lms.schools import assignments
 from lms.schools.models import Cohort, CohortMember
 from tests.assessment.conftest import bank
-from tests.conftest import sign_in
+from tests.conftest import empty_tables, sign_in
 from tests.content.conftest import MODULE, write_course
 
 PAGES = ["/dashboard", "/courses", "/courses/course-0", "/courses/course-0/m0", "/practice", "/exams", "/review",
@@ -32,7 +34,6 @@ def seed(app, session, learner, instructor, make_user, tmp_path: Path, n: int) -
     assert problems == []
     sync.apply(session, specs)
     banksync.apply(session, bank(per_domain=2 * n))
-    from lms.content.models import Course
     for course in session.query(Course).all():
         progress.enroll(session, learner.id, course)
         progress.mark_complete(session, learner.id, course.modules[0])
@@ -86,9 +87,8 @@ def small(app, session, learner, instructor, make_user, tmp_path):
 
 
 def test_query_counts_do_not_grow_with_data(app, session, make_user, tmp_path, small):
-    from tests.conftest import empty_tables
     empty_tables(app.extensions["lms.engine"])
-    from lms.accounts.models import Role
+    session.expunge_all()  # the rows behind the session's objects are gone, and SQLite reuses their ids
     learner, instructor = make_user(), make_user(Role.instructor)
     large = counts(app, session, learner, instructor, make_user, tmp_path / "big", 10)
     grew = {page: (small[page], large[page]) for page in small if large[page] > small[page]}
