@@ -17,9 +17,11 @@ transactions; SQLite's own checkpoint stays as a fallback at AUTOCHECKPOINT_PAGE
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import sqlite3
 import threading
+from pathlib import Path
 from typing import Any
 
 from lms.background import ProcessPool
@@ -33,6 +35,7 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 AUTOCHECKPOINT_PAGES = 10_000  # SQLite's checkpoint inside a commit: only if the background ones fall behind
 CHECKPOINT_EVERY = 200  # write transactions a process commits between two background checkpoints
 
+log = logging.getLogger(__name__)
 _checkpoints = ProcessPool(1, "lms-sqlite-checkpoint")
 _commits = itertools.count(1)  # write transactions this process has committed
 _waiting: set[str] = set()  # databases with a checkpoint queued and not yet run
@@ -41,8 +44,8 @@ _waiting_lock = threading.Lock()
 
 def checkpoint(path: str) -> tuple[int, int, int]:
     """One passive checkpoint of the database at `path`, on a connection of its own: (busy, pages in the log,
-    pages checkpointed), as SQLite reports them."""
-    con = sqlite3.connect(path, timeout=5)
+    pages checkpointed), as SQLite reports them. A database that is no longer there is not made anew."""
+    con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=rw", uri=True, timeout=5)
     try:
         busy, log, done = con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     finally:
@@ -53,7 +56,10 @@ def checkpoint(path: str) -> tuple[int, int, int]:
 def _queued_checkpoint(path: str) -> None:
     with _waiting_lock:
         _waiting.discard(path)
-    checkpoint(path)
+    try:
+        checkpoint(path)
+    except sqlite3.Error as exc:  # the next one may succeed; SQLite's own checkpoint stays as the fallback
+        log.warning("background checkpoint of %s failed: %s", path, exc)
 
 
 def _after_write(path: str) -> None:

@@ -1,5 +1,6 @@
 """SQLite writers queue on the write lock file: the second waits for the first's commit or rollback."""
 import itertools
+import sqlite3
 import threading
 
 import pytest
@@ -135,3 +136,11 @@ def test_engine_connections_leave_checkpoints_to_the_background(db_file):
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar() == sqlite_writes.AUTOCHECKPOINT_PAGES
     engine.dispose()
+
+
+def test_a_checkpoint_never_makes_a_database_that_is_gone(tmp_path, caplog):
+    gone = tmp_path / "removed.sqlite3"
+    with pytest.raises(sqlite3.OperationalError):
+        sqlite_writes.checkpoint(str(gone))
+    sqlite_writes._queued_checkpoint(str(gone))  # on the background thread: logged, not raised
+    assert not gone.exists() and "background checkpoint" in caplog.text
