@@ -47,10 +47,10 @@ def checkpoint(path: str) -> tuple[int, int, int]:
     pages checkpointed), as SQLite reports them. A database that is no longer there is not made anew."""
     con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=rw", uri=True, timeout=5)
     try:
-        busy, log, done = con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        busy, pages, done = con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     finally:
         con.close()
-    return busy, log, done
+    return busy, pages, done
 
 
 def _queued_checkpoint(path: str) -> None:

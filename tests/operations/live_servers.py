@@ -31,12 +31,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(port: int, process: subprocess.Popen, log: Path | None = None) -> None:
-    """Until the server accepts connections; its output in the error if it exits first."""
+def wait_for(port: int, process: subprocess.Popen, log: Path) -> None:
+    """Until the server accepts connections; its output (`log`) in the error if it exits first."""
     for _ in range(100):
         if process.poll() is not None:
-            output = log.read_text(errors="replace") if log else process.stdout.read().decode(errors="replace")
-            raise RuntimeError(output)
+            raise RuntimeError(log.read_text(errors="replace"))
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
